@@ -1,0 +1,262 @@
+import Synchronization
+
+/// Chooses and runs the engines for one compiled pattern or set:
+/// 1. a pattern that is one literal string is found with the literal searcher alone;
+/// 2. otherwise the forward lazy DFA finds where the leftmost-first match ends (skipping ahead
+///    with the literal prefilter when every match starts with known bytes), and the reverse
+///    lazy DFA, run backwards from that end, finds where it starts;
+/// 3. capture groups come from the Pike VM run over just that span;
+/// 4. when a DFA gives up (its cache thrashes, or the pattern needs Unicode word boundaries on
+///    non-ASCII text), the Pike VM does the whole search. Every path is linear in the haystack.
+final class SearchEngine: Sendable {
+    let options: RegexOptions
+    let captureCount: Int
+    let captureNames: [String?]
+    let patternCount: Int
+    private let forward: Program
+    private let reverse: Program
+    private let prefilter: LiteralPrefilter?
+    /// Set when the whole pattern is `prefilter.needle` and nothing else.
+    private let isLiteral: Bool
+    private let scratchPool = Mutex<[Scratch]>([])
+
+    /// Mutable DFA caches for one search at a time.
+    ///
+    /// `@unchecked Sendable`: a `Scratch` is only ever used by the search that took it out of
+    /// the pool and is handed back when that search ends, so no two threads touch it at once
+    /// (exercised by `ConcurrencyTests`).
+    private final class Scratch: @unchecked Sendable {
+        let forward: LazyDFA
+        let reverse: LazyDFA
+        private var setDFA: LazyDFA?
+        private let program: Program
+        private let capacity: Int
+
+        init(forward: Program, reverse: Program, prefilter: LiteralPrefilter?, capacity: Int) {
+            self.forward = LazyDFA(program: forward, kind: .leftmostFirst, capacity: capacity, prefilter: prefilter)
+            self.reverse = LazyDFA(program: reverse, kind: .all, capacity: capacity, prefilter: nil)
+            self.program = forward
+            self.capacity = capacity
+        }
+
+        /// The forward DFA that keeps every thread, for "which patterns match".
+        var all: LazyDFA {
+            if let setDFA { return setDFA }
+            let made = LazyDFA(program: program, kind: .all, capacity: capacity, prefilter: nil)
+            setDFA = made
+            return made
+        }
+    }
+
+    init(patterns: [ParsedPattern], options: RegexOptions, source: String) throws(RegexSyntaxError) {
+        self.options = options
+        patternCount = patterns.count
+        let single = patterns.count == 1
+        forward = try Compiler.compile(patterns, options: options, reverse: false, keepGroups: single, source: source)
+        reverse = try Compiler.compile(patterns, options: options, reverse: true, keepGroups: false, source: source)
+        if single, let pattern = patterns.first {
+            captureCount = pattern.groupCount + 1
+            captureNames = pattern.groupNames
+            let prefix = LiteralAnalysis.prefix(of: pattern.root, unicode: options.unicode)
+            prefilter = LiteralPrefilter(needle: prefix.bytes)
+            isLiteral = prefix.isExact && prefilter != nil
+        } else {
+            captureCount = 1
+            captureNames = [nil]
+            prefilter = nil
+            isLiteral = false
+        }
+    }
+
+    // MARK: Scratch pool
+
+    private func withScratch<R>(_ body: (Scratch) -> R) -> R {
+        let taken = scratchPool.withLock { pool in pool.popLast() }
+        let scratch =
+            taken
+            ?? Scratch(forward: forward, reverse: reverse, prefilter: prefilter, capacity: options.dfaCacheCapacity)
+        let result = body(scratch)
+        scratchPool.withLock { pool in
+            if pool.count < 16 { pool.append(scratch) }
+        }
+        return result
+    }
+
+    private static func valid(_ bounds: Range<Int>, _ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        bounds.lowerBound >= 0 && bounds.upperBound <= haystack.count
+    }
+
+    // MARK: Searches
+
+    func isMatch(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> Bool {
+        guard Self.valid(bounds, haystack) else { return false }
+        if isLiteral, let prefilter, !anchored {
+            return prefilter.find(in: haystack, from: bounds.lowerBound, to: bounds.upperBound) != nil
+        }
+        let start = anchored ? forward.anchoredStart : forward.unanchoredStart
+        var unused: [Bool] = []
+        let outcome = withScratch { scratch in
+            scratch.forward.searchForward(
+                haystack, bounds: bounds, start: start, anchored: anchored, earliest: true, matched: &unused)
+        }
+        switch outcome {
+        case .match: return true
+        case .noMatch: return false
+        case .gaveUp:
+            var ignored: [Bool] = []
+            return PikeVM(program: forward).search(
+                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .earliest,
+                matched: &ignored) != nil
+        }
+    }
+
+    func findRange(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> Range<Int>? {
+        findRangeWithPattern(haystack, bounds: bounds, anchored: anchored)?.range
+    }
+
+    func findRangeWithPattern(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool)
+        -> (pattern: Int, range: Range<Int>)?
+    {
+        guard Self.valid(bounds, haystack) else { return nil }
+        if isLiteral, let prefilter {
+            let length = prefilter.needle.count
+            if anchored {
+                let end = bounds.lowerBound + length
+                guard end <= bounds.upperBound,
+                    prefilter.find(in: haystack, from: bounds.lowerBound, to: end) == bounds.lowerBound
+                else { return nil }
+                return (0, bounds.lowerBound..<end)
+            }
+            guard let start = prefilter.find(in: haystack, from: bounds.lowerBound, to: bounds.upperBound) else {
+                return nil
+            }
+            return (0, start..<(start + length))
+        }
+        let start = anchored ? forward.anchoredStart : forward.unanchoredStart
+        var unused: [Bool] = []
+        let found: (pattern: Int, range: Range<Int>)?? = withScratch { scratch in
+            switch scratch.forward.searchForward(
+                haystack, bounds: bounds, start: start, anchored: anchored, earliest: false, matched: &unused)
+            {
+            case .noMatch:
+                return .some(nil)
+            case .gaveUp:
+                return nil
+            case .match(let end, let pattern):
+                if anchored { return .some((pattern, bounds.lowerBound..<end)) }
+                switch scratch.reverse.searchReverse(
+                    haystack, lowerBound: bounds.lowerBound, end: end, start: reverse.patternStarts[pattern])
+                {
+                case .match(let begin, _): return .some((pattern, begin..<end))
+                case .noMatch, .gaveUp: return nil
+                }
+            }
+        }
+        if let found { return found }
+        // A DFA gave up: the Pike VM finds the same match.
+        var ignored: [Bool] = []
+        guard
+            let result = PikeVM(program: forward).search(
+                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .leftmostFirst,
+                matched: &ignored)
+        else { return nil }
+        return (result.pattern, result.slots[0]..<result.slots[1])
+    }
+
+    /// The leftmost-first match found by the Pike VM alone (tests compare it with the DFA path).
+    func findCapturesWithPikeVM(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool)
+        -> RegexMatch?
+    {
+        guard Self.valid(bounds, haystack) else { return nil }
+        var ignored: [Bool] = []
+        guard
+            let result = PikeVM(program: forward).search(
+                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .leftmostFirst,
+                matched: &ignored)
+        else { return nil }
+        var groups: [Range<Int>?] = []
+        for group in 0..<captureCount {
+            let start = result.slots[group * 2]
+            let end = result.slots[group * 2 + 1]
+            groups.append(start >= 0 && end >= start ? start..<end : nil)
+        }
+        return RegexMatch(groups: groups)
+    }
+
+    func findCaptures(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> RegexMatch? {
+        guard let range = findRange(haystack, bounds: bounds, anchored: anchored) else { return nil }
+        return captures(haystack, within: range)
+    }
+
+    /// The groups of the match already known to span `range`.
+    private func captures(_ haystack: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> RegexMatch {
+        guard captureCount > 1 else { return RegexMatch(groups: [range]) }
+        var ignored: [Bool] = []
+        guard
+            let result = PikeVM(program: forward).search(
+                haystack, bounds: range, anchored: true, start: forward.anchoredStart, mode: .leftmostFirst,
+                matched: &ignored)
+        else { return RegexMatch(groups: [range]) }
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(captureCount)
+        for group in 0..<captureCount {
+            let start = result.slots[group * 2]
+            let end = result.slots[group * 2 + 1]
+            groups.append(start >= 0 && end >= start ? start..<end : nil)
+        }
+        return RegexMatch(groups: groups)
+    }
+
+    func forEachMatch(
+        _ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool, captures wantGroups: Bool,
+        _ body: (RegexMatch) -> Bool
+    ) {
+        forEachPatternMatch(haystack, bounds: bounds, anchored: anchored) { _, range in
+            body(wantGroups ? captures(haystack, within: range) : RegexMatch(groups: [range]))
+        }
+    }
+
+    /// Left to right, non-overlapping. An empty match is skipped where it would split a UTF-8
+    /// code point (Unicode mode) or directly follow the previous match's end.
+    func forEachPatternMatch(
+        _ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool,
+        _ body: (_ pattern: Int, _ range: Range<Int>) -> Bool
+    ) {
+        guard Self.valid(bounds, haystack) else { return }
+        var position = bounds.lowerBound
+        var previousEnd = -1
+        while position <= bounds.upperBound {
+            guard let (pattern, range) = findRangeWithPattern(
+                haystack, bounds: position..<bounds.upperBound, anchored: anchored)
+            else { return }
+            if range.isEmpty {
+                let splitsCharacter = options.unicode && !Context.isCharacterBoundary(range.lowerBound, in: haystack)
+                if range.lowerBound == previousEnd || splitsCharacter {
+                    if anchored { return }
+                    position = range.lowerBound + 1
+                    continue
+                }
+            }
+            if !body(pattern, range) { return }
+            previousEnd = range.upperBound
+            position = range.isEmpty ? range.upperBound + 1 : range.upperBound
+        }
+    }
+
+    func matchingPatterns(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> [Int] {
+        guard Self.valid(bounds, haystack) else { return [] }
+        var matched = [Bool](repeating: false, count: patternCount)
+        let start = anchored ? forward.anchoredStart : forward.unanchoredStart
+        let outcome = withScratch { scratch in
+            scratch.all.searchForward(
+                haystack, bounds: bounds, start: start, anchored: anchored, earliest: false, matched: &matched)
+        }
+        if case .gaveUp = outcome {
+            matched = [Bool](repeating: false, count: patternCount)
+            _ = PikeVM(program: forward).search(
+                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .allPatterns,
+                matched: &matched)
+        }
+        return matched.indices.filter { matched[$0] }
+    }
+}

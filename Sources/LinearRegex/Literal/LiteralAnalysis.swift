@@ -1,0 +1,55 @@
+/// What the parsed tree says about literal text every match must contain.
+enum LiteralAnalysis {
+    struct Prefix {
+        var bytes: [UInt8]
+        /// The node is exactly this literal text (nothing else can match).
+        var isExact: Bool
+    }
+
+    /// The bytes every match starts with (UTF-8 in Unicode mode), and whether that is all of it.
+    static func prefix(of node: RegexNode, unicode: Bool) -> Prefix {
+        switch node {
+        case .empty:
+            return Prefix(bytes: [], isExact: true)
+        case .literal(let value):
+            let bytes = unicode ? UTF8Sequences.encode(value) : [UInt8(truncatingIfNeeded: value)]
+            return Prefix(bytes: bytes, isExact: true)
+        case .characterClass(let set):
+            if let single = set.singleScalar { return prefix(of: .literal(single), unicode: unicode) }
+            return Prefix(bytes: [], isExact: false)
+        case .assertion:
+            // Zero-width: contributes no bytes, but the pattern is no longer a plain literal.
+            return Prefix(bytes: [], isExact: false)
+        case .capture(_, _, let body):
+            return prefix(of: body, unicode: unicode)
+        case .concatenation(let items):
+            var bytes: [UInt8] = []
+            for item in items {
+                let part = prefix(of: item, unicode: unicode)
+                bytes += part.bytes
+                if !part.isExact {
+                    // An assertion in front does not stop the literal that follows it.
+                    if case .assertion = item, part.bytes.isEmpty { continue }
+                    return Prefix(bytes: bytes, isExact: false)
+                }
+            }
+            let exact = !items.contains { if case .assertion = $0 { return true } else { return false } }
+            return Prefix(bytes: bytes, isExact: exact)
+        case .alternation(let branches):
+            guard let first = branches.first else { return Prefix(bytes: [], isExact: true) }
+            var common = prefix(of: first, unicode: unicode).bytes
+            for branch in branches.dropFirst() {
+                let other = prefix(of: branch, unicode: unicode).bytes
+                var length = 0
+                while length < common.count && length < other.count && common[length] == other[length] { length += 1 }
+                common.removeSubrange(length...)
+            }
+            return Prefix(bytes: common, isExact: false)
+        case .repetition(let body, let min, let max, _):
+            guard min >= 1 else { return Prefix(bytes: [], isExact: false) }
+            let inner = prefix(of: body, unicode: unicode)
+            if min == 1 && max == 1 { return inner }
+            return Prefix(bytes: inner.bytes, isExact: false)
+        }
+    }
+}
