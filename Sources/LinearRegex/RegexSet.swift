@@ -46,7 +46,7 @@ public struct RegexSet: Sendable {
     public func firstMatch(in haystack: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, anchored: Bool = false)
         -> (pattern: Int, range: Range<Int>)?
     {
-        engine.findRangeWithPattern(haystack, bounds: range ?? 0..<haystack.count, anchored: anchored)
+        engine.firstAcceptable(haystack, bounds: range ?? 0..<haystack.count, anchored: anchored)
     }
 
     /// Every non-overlapping leftmost-first match over all patterns, left to right, with the

@@ -191,7 +191,14 @@ struct Compiler {
                 if let tail { pieces.append(tail) }
             }
         } else if min == 0 {
-            pieces.append(try star(try compileNode(body), greedy: greedy))
+            if body.canMatchEmpty {
+                // x* where x can match empty is compiled as (x+)?: an iteration that matched
+                // nothing then ends the loop with the priority of that iteration, which is what
+                // backtracking semantics (and RE2) give for patterns such as (a*)* and (|a)*.
+                pieces.append(try optional(try plus(try compileNode(body), greedy: greedy), greedy: greedy))
+            } else {
+                pieces.append(try star(try compileNode(body), greedy: greedy))
+            }
         } else {
             for _ in 0..<(min - 1) { pieces.append(try compileNode(body)) }
             pieces.append(try plus(try compileNode(body), greedy: greedy))

@@ -19,6 +19,11 @@ final class SearchEngine: Sendable {
     /// Set when the whole pattern is `prefilter.needle` and nothing else.
     private let isLiteral: Bool
     private let scratchPool = Mutex<[Scratch]>([])
+    /// In Unicode mode an empty match inside a code point does not count. Patterns that can
+    /// match empty therefore have their DFA answers confirmed by a real match search; in a set,
+    /// each such pattern gets its own engine for that.
+    private let canMatchEmpty: Bool
+    private let emptyCapablePatterns: [Int: SearchEngine]
 
     /// Mutable DFA caches for one search at a time.
     ///
@@ -52,6 +57,14 @@ final class SearchEngine: Sendable {
         self.options = options
         patternCount = patterns.count
         let single = patterns.count == 1
+        canMatchEmpty = options.unicode && patterns.contains { $0.root.canMatchEmpty }
+        var emptyCapable: [Int: SearchEngine] = [:]
+        if options.unicode && patterns.count > 1 {
+            for (index, pattern) in patterns.enumerated() where pattern.root.canMatchEmpty {
+                emptyCapable[index] = try SearchEngine(patterns: [pattern], options: options, source: source)
+            }
+        }
+        emptyCapablePatterns = emptyCapable
         forward = try Compiler.compile(patterns, options: options, reverse: false, keepGroups: single, source: source)
         reverse = try Compiler.compile(patterns, options: options, reverse: true, keepGroups: false, source: source)
         if single, let pattern = patterns.first {
@@ -90,6 +103,15 @@ final class SearchEngine: Sendable {
 
     func isMatch(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> Bool {
         guard Self.valid(bounds, haystack) else { return false }
+        if canMatchEmpty {
+            if patternCount > 1 { return !matchingPatterns(haystack, bounds: bounds, anchored: anchored).isEmpty }
+            var found = false
+            forEachPatternMatch(haystack, bounds: bounds, anchored: anchored) { _, _ in
+                found = true
+                return false
+            }
+            return found
+        }
         if isLiteral, let prefilter, !anchored {
             return prefilter.find(in: haystack, from: bounds.lowerBound, to: bounds.upperBound) != nil
         }
@@ -110,10 +132,24 @@ final class SearchEngine: Sendable {
         }
     }
 
+    /// The first match as iteration would report it (an empty match inside a code point skipped).
     func findRange(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> Range<Int>? {
-        findRangeWithPattern(haystack, bounds: bounds, anchored: anchored)?.range
+        firstAcceptable(haystack, bounds: bounds, anchored: anchored)?.range
     }
 
+    func firstAcceptable(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool)
+        -> (pattern: Int, range: Range<Int>)?
+    {
+        guard canMatchEmpty else { return findRangeWithPattern(haystack, bounds: bounds, anchored: anchored) }
+        var first: (pattern: Int, range: Range<Int>)?
+        forEachPatternMatch(haystack, bounds: bounds, anchored: anchored) { pattern, range in
+            first = (pattern, range)
+            return false
+        }
+        return first
+    }
+
+    /// The leftmost-first match, exactly as the automata define it.
     func findRangeWithPattern(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool)
         -> (pattern: Int, range: Range<Int>)?
     {
@@ -189,7 +225,7 @@ final class SearchEngine: Sendable {
     }
 
     /// The groups of the match already known to span `range`.
-    private func captures(_ haystack: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> RegexMatch {
+    func captures(_ haystack: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> RegexMatch {
         guard captureCount > 1 else { return RegexMatch(groups: [range]) }
         var ignored: [Bool] = []
         guard
@@ -245,6 +281,7 @@ final class SearchEngine: Sendable {
 
     func matchingPatterns(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> [Int] {
         guard Self.valid(bounds, haystack) else { return [] }
+        if patternCount == 1 && canMatchEmpty { return isMatch(haystack, bounds: bounds, anchored: anchored) ? [0] : [] }
         var matched = [Bool](repeating: false, count: patternCount)
         let start = anchored ? forward.anchoredStart : forward.unanchoredStart
         let outcome = withScratch { scratch in
@@ -257,6 +294,10 @@ final class SearchEngine: Sendable {
                 haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .allPatterns,
                 matched: &matched)
         }
-        return matched.indices.filter { matched[$0] }
+        return matched.indices.filter { index in
+            guard matched[index] else { return false }
+            guard let alone = emptyCapablePatterns[index] else { return true }
+            return alone.isMatch(haystack, bounds: bounds, anchored: anchored)
+        }
     }
 }

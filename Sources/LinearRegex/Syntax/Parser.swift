@@ -145,7 +145,9 @@ struct Parser {
                 let node: RegexNode
                 switch frame.kind {
                 case .capture(let index, let name): node = .capture(index: index, name: name, body)
-                case .group, .top: node = body
+                case .group, .top:
+                    // `(?:a*)*` is allowed; only an operator written right after another is not.
+                    if case .repetition = body { node = .concatenation([body]) } else { node = body }
                 }
                 stack[stack.count - 1].items.append(node)
             case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"):

@@ -20,6 +20,20 @@ indirect enum RegexNode: Sendable, Hashable {
     case repetition(RegexNode, min: Int, max: Int?, greedy: Bool)
 }
 
+extension RegexNode {
+    /// Whether the node can match without consuming any byte.
+    var canMatchEmpty: Bool {
+        switch self {
+        case .empty, .assertion: return true
+        case .literal, .characterClass: return false
+        case .capture(_, _, let body): return body.canMatchEmpty
+        case .concatenation(let items): return items.allSatisfy(\.canMatchEmpty)
+        case .alternation(let branches): return branches.contains(where: \.canMatchEmpty)
+        case .repetition(let body, let min, _, _): return min == 0 || body.canMatchEmpty
+        }
+    }
+}
+
 /// Zero-width assertions. "Line" forms treat `\n` as the line terminator.
 enum Assertion: UInt8, Sendable, Hashable {
     case beginLine          // (?m)^
