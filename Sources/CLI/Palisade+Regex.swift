@@ -14,10 +14,12 @@ extension Palisade {
             commandName: "regex",
             abstract: "Search text with an RE2 pattern, as policies and secret detectors do.",
             discussion: """
-                Prints the lines that contain a match, like grep. With --spans the whole input is \
-                one haystack and each match is printed as byte offsets: START END, then START END \
-                for each capture group (-1 -1 for a group that did not take part). The engine runs \
-                in time linear in the input for every pattern.
+                Prints the lines that contain a match, like grep: a match never runs past the end \
+                of its line, and ^ and $ match at the start and end of every line. With --spans \
+                the whole input is one haystack (^ and $ as the pattern says) and each match is \
+                printed as byte offsets: START END, then START END for each capture group (-1 -1 \
+                for a group that did not take part). The engine runs in time linear in the input \
+                for every pattern.
 
                 Exit status: 0 when something matched, 1 when nothing did, 2 when the pattern does \
                 not compile or the input cannot be read.
@@ -46,6 +48,8 @@ extension Palisade {
         func run() throws {
             var options = RegexOptions()
             options.caseInsensitive = ignoreCase
+            // Line mode works like grep: ^ and $ match at every line's ends.
+            options.multiLine = !spans
             let regex: RegularExpression
             do {
                 regex = try RegularExpression(pattern, options: options)
@@ -100,8 +104,16 @@ extension Palisade {
                 let range = regex.firstMatchRange(in: haystack, range: position..<haystack.count)
             {
                 let lineStart = Self.lineStart(before: range.lowerBound, in: haystack, notBefore: position)
-                let lineEnd = Self.lineEnd(from: max(range.lowerBound, range.upperBound - 1), in: haystack)
-                // A match that spans lines (e.g. with \n in the pattern) prints every line it touches.
+                let lineEnd = Self.lineEnd(from: range.lowerBound, in: haystack)
+                // A match may not run past its line, as in grep: if this one does, the line
+                // counts only if it matches on its own.
+                if range.upperBound > lineEnd
+                    && regex.firstMatchRange(in: haystack, range: lineStart..<lineEnd) == nil
+                {
+                    if lineEnd >= haystack.count { break }
+                    position = lineEnd + 1
+                    continue
+                }
                 lines += 1
                 if !count {
                     output.write(bytes: UnsafeBufferPointer(rebasing: haystack[lineStart..<lineEnd]))

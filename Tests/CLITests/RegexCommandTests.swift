@@ -72,3 +72,20 @@ struct RegexCommandTests {
         try assertSnapshot(result.stdout, named: name)
     }
 }
+
+extension RegexCommandTests {
+    @Test func lineModeIsLineOrientedLikeGrep() throws {
+        // ^ and $ are line anchors, and a match may not run past its line.
+        let anchors = try PalisadeProcess.run(["regex", "^b.*$", "-"], stdin: "ab\nbc\nb")
+        #expect(anchors.stdout == "bc\nb\n")
+        let spanning = try PalisadeProcess.run(["regex", "--count", "a\\s+b", "-"], stdin: "a\nb\na b\n")
+        #expect(spanning.stdout == "1\n")
+        let lineLater = try PalisadeProcess.run(["regex", "x\\s*y", "-"], stdin: "x\nzz xy\n")
+        #expect(lineLater.stdout == "zz xy\n")
+    }
+
+    @Test func spansSeeTheWholeInput() throws {
+        let result = try PalisadeProcess.run(["regex", "--spans", "a\\s+b", "-"], stdin: "a\nb")
+        #expect(result.stdout == "0 3\n")
+    }
+}
