@@ -28,7 +28,9 @@ public struct RegexSet: Sendable {
     public var count: Int { patterns.count }
 
     /// Indices of the patterns that match anywhere in `haystack[range]`, in increasing order.
-    public func matchingPatterns(in haystack: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, anchored: Bool = false)
+    public func matchingPatterns(
+        in haystack: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, anchored: Bool = false
+    )
         -> [Int]
     {
         engine.matchingPatterns(haystack, bounds: range ?? 0..<haystack.count, anchored: anchored)

@@ -85,10 +85,13 @@ struct MatchingTests {
             var position = 0
             var previousEnd = -1
             while position <= buffer.count,
-                let match = regex.engine.findCapturesWithPikeVM(buffer, bounds: position..<buffer.count, anchored: false)
+                let match = regex.engine.findCapturesWithPikeVM(
+                    buffer, bounds: position..<buffer.count, anchored: false)
             {
                 let range = match.range
-                if range.isEmpty && (range.lowerBound == previousEnd || !Context.isCharacterBoundary(range.lowerBound, in: buffer)) {
+                if range.isEmpty
+                    && (range.lowerBound == previousEnd || !Context.isCharacterBoundary(range.lowerBound, in: buffer))
+                {
                     position = range.lowerBound + 1
                     continue
                 }

@@ -18,8 +18,12 @@ struct ParserTests {
         Rejected(pattern: "a(?!b)", offset: 1, reason: "lookaround assertions are not supported"),
         Rejected(pattern: "(?<=a)b", offset: 0, reason: "lookaround assertions are not supported"),
         Rejected(pattern: "(?<!a)b", offset: 0, reason: "lookaround assertions are not supported"),
-        Rejected(pattern: "a*+", offset: 2, reason: "repeated repetition operator (possessive quantifiers are not supported)"),
-        Rejected(pattern: "a{2}+", offset: 4, reason: "repeated repetition operator (possessive quantifiers are not supported)"),
+        Rejected(
+            pattern: "a*+", offset: 2, reason: "repeated repetition operator (possessive quantifiers are not supported)"
+        ),
+        Rejected(
+            pattern: "a{2}+", offset: 4,
+            reason: "repeated repetition operator (possessive quantifiers are not supported)"),
         Rejected(pattern: "a{1001}", offset: 1, reason: "counted repetition exceeds the limit of 1000"),
         Rejected(pattern: "a{3,2}", offset: 1, reason: "invalid repetition range: {3,2}"),
         Rejected(pattern: "*a", offset: 0, reason: "missing argument to repetition operator"),

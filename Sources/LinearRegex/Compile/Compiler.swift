@@ -321,7 +321,8 @@ struct Compiler {
                         next = known
                     } else {
                         let pc = try emit(
-                            .init(opcode: .byteRange, low: byteRange.lowerBound, high: byteRange.upperBound, next: next))
+                            .init(opcode: .byteRange, low: byteRange.lowerBound, high: byteRange.upperBound, next: next)
+                        )
                         cache[key] = pc
                         next = pc
                     }

@@ -28,8 +28,24 @@ enum Context {
             let after = position < count && isWordByte(haystack[position])
             return (before != after) == (assertion == .wordBoundaryASCII)
         case .wordBoundaryUnicode, .notWordBoundaryUnicode:
-            let before = scalarBefore(position, in: haystack).map(UnicodeTables.isWordCharacter) ?? false
-            let after = scalarAt(position, in: haystack).map(UnicodeTables.isWordCharacter) ?? false
+            // Bytes that are not valid UTF-8 count as non-word characters for \b, but \B
+            // (a claim that both sides are alike) never holds next to them.
+            var before = false
+            var after = false
+            if position > 0 {
+                if let scalar = scalarBefore(position, in: haystack) {
+                    before = UnicodeTables.isWordCharacter(scalar)
+                } else if assertion == .notWordBoundaryUnicode {
+                    return false
+                }
+            }
+            if position < count {
+                if let scalar = scalarAt(position, in: haystack) {
+                    after = UnicodeTables.isWordCharacter(scalar)
+                } else if assertion == .notWordBoundaryUnicode {
+                    return false
+                }
+            }
             return (before != after) == (assertion == .wordBoundaryUnicode)
         }
     }

@@ -320,8 +320,10 @@ final class LazyDFA {
         let accelerate = !anchored && prefilter != nil
         var position = bounds.lowerBound
         let end = bounds.upperBound
-        guard var index = startState(pc: pc, flags: contextFlags(before: position, in: haystack, reverse: false),
-            accelerate: accelerate)
+        guard
+            var index = startState(
+                pc: pc, flags: contextFlags(before: position, in: haystack, reverse: false),
+                accelerate: accelerate)
         else { return .gaveUp }
         var result: Outcome = .noMatch
         var remaining = kind == .all ? matched.reduce(0) { $0 + ($1 ? 0 : 1) } : 0
@@ -334,8 +336,12 @@ final class LazyDFA {
             // The start state is accelerated: jump to the first candidate.
             guard let candidate = prefilter.find(in: haystack, from: position, to: end) else { return .noMatch }
             position = candidate
-            guard let restarted = startState(pc: pc, flags: contextFlags(before: position, in: haystack,
-                reverse: false), accelerate: true)
+            guard
+                let restarted = startState(
+                    pc: pc,
+                    flags: contextFlags(
+                        before: position, in: haystack,
+                        reverse: false), accelerate: true)
             else { return .gaveUp }
             index = restarted
             state = Int(index) * stride
@@ -391,8 +397,12 @@ final class LazyDFA {
                 }
                 if candidate != position {
                     position = candidate
-                    guard let restarted = startState(pc: pc, flags: contextFlags(before: position, in: haystack,
-                        reverse: false), accelerate: true)
+                    guard
+                        let restarted = startState(
+                            pc: pc,
+                            flags: contextFlags(
+                                before: position, in: haystack,
+                                reverse: false), accelerate: true)
                     else { return .gaveUp }
                     state = Int(restarted) * stride
                     table = self.table
@@ -403,9 +413,10 @@ final class LazyDFA {
     }
 
     /// Feeds the byte after the window (or end of text) so that matches ending at `end` are seen.
-    private func finish(_ current: Int32, haystack: UnsafeBufferPointer<UInt8>, end: Int, result: Outcome,
-        matched: inout [Bool]) -> Outcome
-    {
+    private func finish(
+        _ current: Int32, haystack: UnsafeBufferPointer<UInt8>, end: Int, result: Outcome,
+        matched: inout [Bool]
+    ) -> Outcome {
         var index = current
         let byteClass = end < haystack.count ? Int(classOf[Int(haystack[end])]) : endOfText
         guard let next = step(&index, byteClass: byteClass) else { return .gaveUp }
@@ -427,8 +438,10 @@ final class LazyDFA {
     /// smallest position where a match of the (reversed) program begins.
     func searchReverse(_ haystack: UnsafeBufferPointer<UInt8>, lowerBound: Int, end: Int, start pc: Int32) -> Outcome {
         if program.usesUnicodeWordBoundary && end < haystack.count && haystack[end] >= 0x80 { return .gaveUp }
-        guard var index = startState(pc: pc, flags: contextFlags(before: end, in: haystack, reverse: true),
-            accelerate: false)
+        guard
+            var index = startState(
+                pc: pc, flags: contextFlags(before: end, in: haystack, reverse: true),
+                accelerate: false)
         else { return .gaveUp }
         var result: Outcome = .noMatch
         var position = end

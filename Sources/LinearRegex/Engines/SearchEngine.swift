@@ -262,8 +262,9 @@ final class SearchEngine: Sendable {
         var position = bounds.lowerBound
         var previousEnd = -1
         while position <= bounds.upperBound {
-            guard let (pattern, range) = findRangeWithPattern(
-                haystack, bounds: position..<bounds.upperBound, anchored: anchored)
+            guard
+                let (pattern, range) = findRangeWithPattern(
+                    haystack, bounds: position..<bounds.upperBound, anchored: anchored)
             else { return }
             if range.isEmpty {
                 let splitsCharacter = options.unicode && !Context.isCharacterBoundary(range.lowerBound, in: haystack)
@@ -281,7 +282,9 @@ final class SearchEngine: Sendable {
 
     func matchingPatterns(_ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool) -> [Int] {
         guard Self.valid(bounds, haystack) else { return [] }
-        if patternCount == 1 && canMatchEmpty { return isMatch(haystack, bounds: bounds, anchored: anchored) ? [0] : [] }
+        if patternCount == 1 && canMatchEmpty {
+            return isMatch(haystack, bounds: bounds, anchored: anchored) ? [0] : []
+        }
         var matched = [Bool](repeating: false, count: patternCount)
         let start = anchored ? forward.anchoredStart : forward.unanchoredStart
         let outcome = withScratch { scratch in

@@ -510,7 +510,8 @@ struct Parser {
             }
             position += 1
             guard value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
-                throw error("escape \\x{\(String(value, radix: 16, uppercase: true))} is not a Unicode scalar", at: start)
+                throw error(
+                    "escape \\x{\(String(value, radix: 16, uppercase: true))} is not a Unicode scalar", at: start)
             }
             if !options.unicode && value > 0xFF {
                 throw error("escape above \\xFF in byte mode", at: start)
@@ -623,7 +624,9 @@ struct Parser {
                 case .set:
                     throw error("a class such as \\d cannot end a range", at: highStart)
                 case .scalar(let high, _):
-                    guard low <= high else { throw error("invalid character class range (start after end)", at: itemStart) }
+                    guard low <= high else {
+                        throw error("invalid character class range (start after end)", at: itemStart)
+                    }
                     set.insert(low...high)
                 }
             } else {

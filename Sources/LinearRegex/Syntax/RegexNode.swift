@@ -36,10 +36,10 @@ extension RegexNode {
 
 /// Zero-width assertions. "Line" forms treat `\n` as the line terminator.
 enum Assertion: UInt8, Sendable, Hashable {
-    case beginLine          // (?m)^
-    case endLine            // (?m)$
-    case beginText          // ^ without m, \A
-    case endText            // $ without m, \z
+    case beginLine  // (?m)^
+    case endLine  // (?m)$
+    case beginText  // ^ without m, \A
+    case endText  // $ without m, \z
     case wordBoundaryASCII  // \b
     case notWordBoundaryASCII  // \B
     case wordBoundaryUnicode  // \b with Unicode word characters
