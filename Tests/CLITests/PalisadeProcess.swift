@@ -53,5 +53,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         return
     }
     let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(text == expected, "snapshot \(name) differs; rerun with UPDATE_GOLDEN=1 to accept", sourceLocation: sourceLocation)
+    #expect(
+        text == expected, "snapshot \(name) differs; rerun with UPDATE_GOLDEN=1 to accept",
+        sourceLocation: sourceLocation)
 }

@@ -7,7 +7,9 @@ import Testing
 /// End-to-end runs of the real `palisade` binary, as a user or CI job runs it.
 struct RegexCommandTests {
     @Test func readmeExampleFindsBothKeys() throws {
-        let result = try PalisadeProcess.run(["regex", "AKIA[0-9A-Z]{16}", PalisadeProcess.repository("examples/regex/deploy.env")])
+        let result = try PalisadeProcess.run([
+            "regex", "AKIA[0-9A-Z]{16}", PalisadeProcess.repository("examples/regex/deploy.env"),
+        ])
         #expect(result.status == 0)
         #expect(result.stdout == "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nOLD_AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE\n")
     }

@@ -256,6 +256,27 @@ struct Compiler {
 
     // MARK: Classes
 
+    /// One instruction that consumes a byte in any of `ranges` (sorted, disjoint).
+    private mutating func byteSet(_ ranges: [ClosedRange<UInt8>]) throws(TooLarge) -> Fragment {
+        guard let first = ranges.first else {
+            let pc = try emit(.init(opcode: .fail))
+            return Fragment(start: pc, holes: [])
+        }
+        if ranges.count == 1 {
+            let pc = try emit(.init(opcode: .byteRange, low: first.lowerBound, high: first.upperBound))
+            return Fragment(start: pc, holes: [pc * 2])
+        }
+        // A sparse instruction's transitions all lead to one shared exit.
+        let exit = try emit(.init(opcode: .nop))
+        guard program.sparse.count + ranges.count < limit * 4 else { throw TooLarge() }
+        let firstTransition = Int32(program.sparse.count)
+        for range in ranges {
+            program.sparse.append(.init(low: range.lowerBound, high: range.upperBound, next: exit))
+        }
+        let pc = try emit(.init(opcode: .sparse, next: firstTransition, alternate: Int32(ranges.count)))
+        return Fragment(start: pc, holes: [exit * 2])
+    }
+
     /// A trie of byte ranges built from the class's UTF-8 sequences.
     private final class TrieNode {
         var edges: [(range: ClosedRange<UInt8>, child: TrieNode?)] = []
@@ -266,16 +287,16 @@ struct Compiler {
             let pc = try emit(.init(opcode: .fail))
             return Fragment(start: pc, holes: [])
         }
+        if let last = set.ranges.last, last.upperBound < 0x80 || !options.unicode {
+            // ASCII (or byte-mode) classes are their own byte ranges: one instruction.
+            return try byteSet(set.ranges.compactMap { range in
+                range.lowerBound > 0xFF ? nil : UInt8(range.lowerBound)...UInt8(min(range.upperBound, 0xFF))
+            })
+        }
         if options.unicode && reverse { return try compileReversedSequences(set) }
         let root = TrieNode()
-        if options.unicode {
-            for range in set.ranges {
-                for sequence in UTF8Sequences.sequences(for: range) { insert(sequence.ranges, into: root) }
-            }
-        } else {
-            for range in set.ranges where range.lowerBound <= 0xFF {
-                root.edges.append((UInt8(range.lowerBound)...UInt8(min(range.upperBound, 0xFF)), nil))
-            }
+        for range in set.ranges {
+            for sequence in UTF8Sequences.sequences(for: range) { insert(sequence.ranges, into: root) }
         }
         // Every path ends at one shared exit.
         let exit = try emit(.init(opcode: .nop))
