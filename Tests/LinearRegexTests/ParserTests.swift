@@ -96,3 +96,11 @@ struct ParserTests {
         #expect(try RegularExpression("x{").isMatch("x{"))
     }
 }
+
+extension ParserTests {
+    @Test func manyGroupsInAHugeProgramAreRejected() {
+        let pattern = String(repeating: "(\\pL{20})", count: 200)
+        let error = #expect(throws: RegexSyntaxError.self) { try RegularExpression(pattern) }
+        #expect(error?.reason.hasPrefix("pattern too large") == true)
+    }
+}

@@ -289,9 +289,10 @@ struct Compiler {
         }
         if let last = set.ranges.last, last.upperBound < 0x80 || !options.unicode {
             // ASCII (or byte-mode) classes are their own byte ranges: one instruction.
-            return try byteSet(set.ranges.compactMap { range in
-                range.lowerBound > 0xFF ? nil : UInt8(range.lowerBound)...UInt8(min(range.upperBound, 0xFF))
-            })
+            return try byteSet(
+                set.ranges.compactMap { range in
+                    range.lowerBound > 0xFF ? nil : UInt8(range.lowerBound)...UInt8(min(range.upperBound, 0xFF))
+                })
         }
         if options.unicode && reverse { return try compileReversedSequences(set) }
         let root = TrieNode()

@@ -18,8 +18,25 @@ struct PikeVM {
         var slots: [Int]
     }
 
+    /// Memory for one search at a time, kept between searches so that finding the groups of
+    /// each of many small matches does not allocate program-sized tables every time.
+    final class Cache {
+        fileprivate var current: ThreadList
+        fileprivate var next: ThreadList
+        fileprivate var scratch: [Int]
+        fileprivate var stack: [Frame] = []
+        let slotCount: Int
+
+        init(program: Program) {
+            slotCount = program.slotCount
+            current = ThreadList(capacity: program.count, slotCount: slotCount)
+            next = ThreadList(capacity: program.count, slotCount: slotCount)
+            scratch = [Int](repeating: -1, count: slotCount)
+        }
+    }
+
     /// A set of program counters in insertion (priority) order, with slots per counter.
-    private struct ThreadList {
+    fileprivate struct ThreadList {
         var dense: [Int32]
         var index: [Int32]
         var count = 0
@@ -28,6 +45,7 @@ struct PikeVM {
         init(capacity: Int, slotCount: Int) {
             dense = [Int32](repeating: 0, count: capacity)
             index = [Int32](repeating: 0, count: capacity)
+            // Slots of a counter are written when it is inserted, before anything reads them.
             slots = [Int](repeating: -1, count: capacity * slotCount)
         }
 
@@ -45,7 +63,7 @@ struct PikeVM {
         }
     }
 
-    private enum Frame {
+    fileprivate enum Frame {
         case explore(Int32)
         case restore(slot: Int, value: Int)
     }
@@ -54,13 +72,27 @@ struct PikeVM {
     /// For `.allPatterns`, `matched` receives every pattern that matches and the result is `nil`.
     func search(
         _ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool, start: Int32, mode: Mode,
-        matched: inout [Bool]
+        matched: inout [Bool], cache: Cache
     ) -> Result? {
-        let slotCount = mode == .leftmostFirst ? program.slotCount : 2
-        var current = ThreadList(capacity: program.count, slotCount: slotCount)
-        var next = ThreadList(capacity: program.count, slotCount: slotCount)
-        var scratch = [Int](repeating: -1, count: slotCount)
+        // Only group 0 matters unless groups are asked for; the lists keep the full stride.
+        let slotCount = cache.slotCount
+        // Move the buffers out of the cache (so they are not copied on write) and back at the end.
+        var current = ThreadList(capacity: 0, slotCount: 0)
+        var next = ThreadList(capacity: 0, slotCount: 0)
+        var scratch: [Int] = []
         var stack: [Frame] = []
+        swap(&current, &cache.current)
+        swap(&next, &cache.next)
+        swap(&scratch, &cache.scratch)
+        swap(&stack, &cache.stack)
+        current.count = 0
+        next.count = 0
+        defer {
+            swap(&current, &cache.current)
+            swap(&next, &cache.next)
+            swap(&scratch, &cache.scratch)
+            swap(&stack, &cache.stack)
+        }
         var best: Result?
         var remaining = mode == .allPatterns ? matched.reduce(0) { $0 + ($1 ? 0 : 1) } : 1
         var position = bounds.lowerBound

@@ -33,6 +33,7 @@ final class SearchEngine: Sendable {
     private final class Scratch: @unchecked Sendable {
         let forward: LazyDFA
         let reverse: LazyDFA
+        let pike: PikeVM.Cache
         private var setDFA: LazyDFA?
         private let program: Program
         private let capacity: Int
@@ -40,6 +41,7 @@ final class SearchEngine: Sendable {
         init(forward: Program, reverse: Program, prefilter: LiteralPrefilter?, capacity: Int) {
             self.forward = LazyDFA(program: forward, kind: .leftmostFirst, capacity: capacity, prefilter: prefilter)
             self.reverse = LazyDFA(program: reverse, kind: .all, capacity: capacity, prefilter: nil)
+            self.pike = PikeVM.Cache(program: forward)
             self.program = forward
             self.capacity = capacity
         }
@@ -67,6 +69,14 @@ final class SearchEngine: Sendable {
         emptyCapablePatterns = emptyCapable
         forward = try Compiler.compile(patterns, options: options, reverse: false, keepGroups: single, source: source)
         reverse = try Compiler.compile(patterns, options: options, reverse: true, keepGroups: false, source: source)
+        // The Pike VM keeps every group's slots for every instruction: bound that memory too.
+        if forward.count * forward.slotCount > Self.maxPikeSlots {
+            throw RegexSyntaxError(
+                pattern: source, offset: 0,
+                reason:
+                    "pattern too large: \(forward.slotCount / 2 - 1) groups in a program of \(forward.count) instructions"
+            )
+        }
         if single, let pattern = patterns.first {
             captureCount = pattern.groupCount + 1
             captureNames = pattern.groupNames
@@ -81,6 +91,9 @@ final class SearchEngine: Sendable {
         }
     }
 
+    /// Capture slots per Pike VM thread list (8 bytes each; two lists per search).
+    static let maxPikeSlots = 4 << 20
+
     // MARK: Scratch pool
 
     private func withScratch<R>(_ body: (Scratch) -> R) -> R {
@@ -93,6 +106,18 @@ final class SearchEngine: Sendable {
             if pool.count < 16 { pool.append(scratch) }
         }
         return result
+    }
+
+    /// The Pike VM over the whole window, with pooled memory.
+    private func runPikeVM(
+        _ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, anchored: Bool, mode: PikeVM.Mode,
+        matched: inout [Bool]
+    ) -> PikeVM.Result? {
+        withScratch { scratch in
+            PikeVM(program: forward).search(
+                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: mode,
+                matched: &matched, cache: scratch.pike)
+        }
     }
 
     private static func valid(_ bounds: Range<Int>, _ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -126,9 +151,7 @@ final class SearchEngine: Sendable {
         case .noMatch: return false
         case .gaveUp:
             var ignored: [Bool] = []
-            return PikeVM(program: forward).search(
-                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .earliest,
-                matched: &ignored) != nil
+            return runPikeVM(haystack, bounds: bounds, anchored: anchored, mode: .earliest, matched: &ignored) != nil
         }
     }
 
@@ -192,9 +215,8 @@ final class SearchEngine: Sendable {
         // A DFA gave up: the Pike VM finds the same match.
         var ignored: [Bool] = []
         guard
-            let result = PikeVM(program: forward).search(
-                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .leftmostFirst,
-                matched: &ignored)
+            let result = runPikeVM(
+                haystack, bounds: bounds, anchored: anchored, mode: .leftmostFirst, matched: &ignored)
         else { return nil }
         return (result.pattern, result.slots[0]..<result.slots[1])
     }
@@ -206,9 +228,8 @@ final class SearchEngine: Sendable {
         guard Self.valid(bounds, haystack) else { return nil }
         var ignored: [Bool] = []
         guard
-            let result = PikeVM(program: forward).search(
-                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .leftmostFirst,
-                matched: &ignored)
+            let result = runPikeVM(
+                haystack, bounds: bounds, anchored: anchored, mode: .leftmostFirst, matched: &ignored)
         else { return nil }
         var groups: [Range<Int>?] = []
         for group in 0..<captureCount {
@@ -229,9 +250,7 @@ final class SearchEngine: Sendable {
         guard captureCount > 1 else { return RegexMatch(groups: [range]) }
         var ignored: [Bool] = []
         guard
-            let result = PikeVM(program: forward).search(
-                haystack, bounds: range, anchored: true, start: forward.anchoredStart, mode: .leftmostFirst,
-                matched: &ignored)
+            let result = runPikeVM(haystack, bounds: range, anchored: true, mode: .leftmostFirst, matched: &ignored)
         else { return RegexMatch(groups: [range]) }
         var groups: [Range<Int>?] = []
         groups.reserveCapacity(captureCount)
@@ -293,9 +312,7 @@ final class SearchEngine: Sendable {
         }
         if case .gaveUp = outcome {
             matched = [Bool](repeating: false, count: patternCount)
-            _ = PikeVM(program: forward).search(
-                haystack, bounds: bounds, anchored: anchored, start: forward.anchoredStart, mode: .allPatterns,
-                matched: &matched)
+            _ = runPikeVM(haystack, bounds: bounds, anchored: anchored, mode: .allPatterns, matched: &matched)
         }
         return matched.indices.filter { index in
             guard matched[index] else { return false }
