@@ -102,6 +102,7 @@ final class LazyDFA {
     private func reset() {
         states.removeAll(keepingCapacity: true)
         lookup.removeAll(keepingCapacity: true)
+        startStates.removeAll(keepingCapacity: true)
         memoryUsed = 0
         // State 0: dead, no match. Its row points to itself.
         _ = addState(pcs: [], flags: Self.deadBit)
@@ -164,6 +165,8 @@ final class LazyDFA {
 
     /// The start state for a scan beginning at `position`; `nil` when the DFA cannot proceed.
     private func startState(pc: Int32, flags: UInt8, accelerate: Bool) -> Int32? {
+        let key = Int(pc) << 8 | Int(flags)
+        if let known = startStates[key] { return known }
         pendingPatterns = []
         var index = addState(pcs: [pc], flags: flags)
         if index == nil {
@@ -172,8 +175,12 @@ final class LazyDFA {
         }
         guard let index else { return nil }
         if accelerate && prefilter != nil { states[Int(index)].flags |= Self.acceleratedBit }
+        startStates[key] = index
         return index
     }
+
+    /// Start states by program counter and context, so a search does not hash a state to begin.
+    private var startStates: [Int: Int32] = [:]
 
     private func clearCache() {
         clears += 1
