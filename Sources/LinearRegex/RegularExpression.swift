@@ -16,6 +16,15 @@ public struct RegularExpression: Sendable {
         engine = try SearchEngine(patterns: [parsed], options: options, source: pattern)
     }
 
+    /// Compiles a pattern given as raw bytes (for example read from a rules file); bytes that are
+    /// not valid UTF-8 are a compile error at their offset.
+    public init(utf8 pattern: [UInt8], options: RegexOptions = RegexOptions()) throws(RegexSyntaxError) {
+        self.pattern = String(decoding: pattern, as: UTF8.self)
+        self.options = options
+        let parsed = try Parser.parse(bytes: pattern, options: options)
+        engine = try SearchEngine(patterns: [parsed], options: options, source: self.pattern)
+    }
+
     /// Number of groups, counting group 0 (the whole match).
     public var captureCount: Int { engine.captureCount }
 

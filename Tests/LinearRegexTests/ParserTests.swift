@@ -50,9 +50,7 @@ struct ParserTests {
     }
 
     @Test func invalidUTF8InPatternIsRejected() {
-        let error = #expect(throws: RegexSyntaxError.self) {
-            try Parser.parse(bytes: [0x61, 0xFF, 0x62], options: RegexOptions())
-        }
+        let error = #expect(throws: RegexSyntaxError.self) { try RegularExpression(utf8: [0x61, 0xFF, 0x62]) }
         #expect(error?.offset == 1)
         #expect(error?.reason == "invalid UTF-8 in pattern")
     }
