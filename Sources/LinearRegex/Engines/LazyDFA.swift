@@ -70,9 +70,9 @@ final class LazyDFA {
     private var stack: [Int32] = []
     private var newPCs: [Int32] = []
 
-    // Bail-out accounting.
+    // Bail-out accounting for the current search: how often the cache was cleared, and where.
     private var clears = 0
-    private var bytesSinceClear = 0
+    private var positionAtClear = 0
 
     init(program: Program, kind: Kind, capacity: Int, prefilter: LiteralPrefilter?) {
         self.program = program
@@ -184,7 +184,6 @@ final class LazyDFA {
 
     private func clearCache() {
         clears += 1
-        bytesSinceClear = 0
         reset()
     }
 
@@ -296,14 +295,16 @@ final class LazyDFA {
     /// Moves from state `index` on `byteClass`, computing and caching as needed.
     /// `index` is updated if the cache had to be cleared. `nil` means give up.
     @inline(__always)
-    private func step(_ index: inout Int32, byteClass: Int) -> Int32? {
+    private func step(_ index: inout Int32, byteClass: Int, position: Int) -> Int32? {
         let cached = table[Int(index) * stride + byteClass]
         if cached != Self.unknown { return cached }
         if let next = computeTransition(from: index, byteClass: byteClass) { return next == Self.quit ? nil : next }
         // Cache full: keep the current state, clear, and retry once.
         let current = states[Int(index)]
-        if clears > 0 && bytesSinceClear < 10 * max(states.count, 1) { return nil }
+        // A cache refilled after fewer than ten bytes per state is thrashing: the NFA is cheaper.
+        if clears > 0 && abs(position - positionAtClear) < 10 * max(states.count, 1) { return nil }
         clearCache()
+        positionAtClear = position
         pendingPatterns = current.patterns
         guard let readded = addState(pcs: current.pcs, flags: current.flags) else { return nil }
         index = readded
@@ -321,6 +322,7 @@ final class LazyDFA {
         _ haystack: UnsafeBufferPointer<UInt8>, bounds: Range<Int>, start pc: Int32, anchored: Bool, earliest: Bool,
         matched: inout [Bool]
     ) -> Outcome {
+        clears = 0
         if program.usesUnicodeWordBoundary && bounds.lowerBound > 0 && haystack[bounds.lowerBound - 1] >= 0x80 {
             return .gaveUp
         }
@@ -364,10 +366,10 @@ final class LazyDFA {
             // Slow path: unknown transition or a flagged state.
             index = Int32(state / stride)
             if next == Self.unknown {
-                guard let computed = step(&index, byteClass: Int(classOf[Int(base[position])])) else { return .gaveUp }
+                guard let computed = step(&index, byteClass: Int(classOf[Int(base[position])]), position: position)
+                else { return .gaveUp }
                 table = self.table
                 next = computed
-                bytesSinceClear += 1
                 if next >= 0 {
                     state = Int(next)
                     position += 1
@@ -426,7 +428,7 @@ final class LazyDFA {
     ) -> Outcome {
         var index = current
         let byteClass = end < haystack.count ? Int(classOf[Int(haystack[end])]) : endOfText
-        guard let next = step(&index, byteClass: byteClass) else { return .gaveUp }
+        guard let next = step(&index, byteClass: byteClass, position: end) else { return .gaveUp }
         let target = Int(next < 0 ? ~next : next) / stride
         let state = states[target]
         if state.flags & Self.matchBit != 0 {
@@ -444,6 +446,7 @@ final class LazyDFA {
     /// Scans backwards from `end` down to `lowerBound`, anchored at `end`, and returns the
     /// smallest position where a match of the (reversed) program begins.
     func searchReverse(_ haystack: UnsafeBufferPointer<UInt8>, lowerBound: Int, end: Int, start pc: Int32) -> Outcome {
+        clears = 0
         if program.usesUnicodeWordBoundary && end < haystack.count && haystack[end] >= 0x80 { return .gaveUp }
         guard
             var index = startState(
@@ -456,9 +459,8 @@ final class LazyDFA {
             let byteClass = Int(classOf[Int(haystack[position - 1])])
             var next = table[Int(index) * stride + byteClass]
             if next == Self.unknown {
-                guard let computed = step(&index, byteClass: byteClass) else { return .gaveUp }
+                guard let computed = step(&index, byteClass: byteClass, position: position) else { return .gaveUp }
                 next = computed
-                bytesSinceClear += 1
             }
             let target = Int32(Int(next < 0 ? ~next : next) / stride)
             if next < 0 {
@@ -472,7 +474,7 @@ final class LazyDFA {
             position -= 1
         }
         let byteClass = lowerBound > 0 ? Int(classOf[Int(haystack[lowerBound - 1])]) : endOfText
-        guard let next = step(&index, byteClass: byteClass) else { return .gaveUp }
+        guard let next = step(&index, byteClass: byteClass, position: lowerBound) else { return .gaveUp }
         let target = Int(next < 0 ? ~next : next) / stride
         if states[target].flags & Self.matchBit != 0 {
             return .match(position: lowerBound, pattern: Int(states[target].patterns.first ?? 0))
