@@ -58,16 +58,14 @@ extension Palisade {
                 printError(error.caretExcerpt)
                 throw ExitCode(2)
             }
-            let input: [UInt8]
+            let found: Bool
             do {
-                input = try InputReader.readAll(path: file)
+                found = try InputReader.withContents(path: file) { haystack in
+                    spans ? printSpans(regex, haystack) : printLines(regex, haystack)
+                }
             } catch {
                 printError("palisade regex: error: \(error)")
                 throw ExitCode(2)
-            }
-            let found = input.withUnsafeBufferPointer { haystack in
-                if spans { return printSpans(regex, haystack) }
-                return printLines(regex, haystack)
             }
             if !found { throw ExitCode(1) }
         }
