@@ -54,7 +54,8 @@ final class FoundationEngine: RegexEngine {
             for chunk in chunks {
                 let text = chunk as String
                 let range = NSRange(location: 0, length: chunk.length)
-                for regex in regexes where regex.rangeOfFirstMatch(in: text, options: [], range: range).location != NSNotFound {
+                for regex in regexes
+                where regex.rangeOfFirstMatch(in: text, options: [], range: range).location != NSNotFound {
                     hits += 1
                 }
             }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // MARK: Timing
@@ -152,11 +152,11 @@ enum ChildOutcome {
 /// The path of this executable, for running a case in a child process of its own.
 func executablePath() -> String? {
     #if os(Linux)
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    if length > 0 {
-        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 {
+            return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
     #endif
     return CommandLine.arguments.first
 }
@@ -170,9 +170,9 @@ func runChild(_ arguments: [String], timeout: Duration) throws -> ChildOutcome {
     guard pipe(&pipeEnds) == 0 else { throw BenchError(description: "pipe failed") }
 
     #if os(Linux)
-    var actions = posix_spawn_file_actions_t()
+        var actions = posix_spawn_file_actions_t()
     #else
-    var actions: posix_spawn_file_actions_t?
+        var actions: posix_spawn_file_actions_t?
     #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }

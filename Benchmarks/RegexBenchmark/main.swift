@@ -8,9 +8,9 @@
 // cases and records the figures.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct Options {
@@ -121,7 +121,8 @@ func runPathologicalChild(_ name: String, size: Int, engine: any RegexEngine) th
     guard let test = pathologicalCases.first(where: { $0.name == name }) else {
         throw BenchError(description: "no pathological case \(name)")
     }
-    let search = try engine.makePathologicalSearch(test.pattern, haystack: pathologicalHaystack(letter: test.letter, size: size))
+    let search = try engine.makePathologicalSearch(
+        test.pattern, haystack: pathologicalHaystack(letter: test.letter, size: size))
     let clock = ContinuousClock()
     var matched = false
     var elapsed = clock.measure { matched = search() }
@@ -162,12 +163,14 @@ func throughputRows(_ options: Options, engine: any RegexEngine) throws -> (rows
     }
     let chunks = utf8Chunks(corpus, size: setChunkSize)
     engine.load(corpus: corpus, chunks: chunks)
-    print("corpus: \(options.corpusPath), \(grouped(corpus.count)) bytes (\(fixed(Double(corpus.count) / 1e6, 2)) MB), "
-        + "\(chunks.count) chunks of \(setChunkSize / 1024) KiB for set-64k")
+    print(
+        "corpus: \(options.corpusPath), \(grouped(corpus.count)) bytes (\(fixed(Double(corpus.count) / 1e6, 2)) MB), "
+            + "\(chunks.count) chunks of \(setChunkSize / 1024) KiB for set-64k")
     print("MB/s = 10^6 bytes of the corpus per second of the median run; compile = median of many compiles")
     print("")
-    print(pad("case", 16) + pad("pattern", 22) + pad("compile", 11, right: true) + pad("search", 11, right: true)
-        + pad("MB/s", 10, right: true) + pad("count", 9, right: true) + "  runs")
+    print(
+        pad("case", 16) + pad("pattern", 22) + pad("compile", 11, right: true) + pad("search", 11, right: true)
+            + pad("MB/s", 10, right: true) + pad("count", 9, right: true) + "  runs")
 
     var rows: [Row] = []
     func report(_ row: Row) {
@@ -187,8 +190,11 @@ func throughputRows(_ options: Options, engine: any RegexEngine) throws -> (rows
     for test in searches {
         var row = Row(name: test.name, summary: test.summary)
         do {
-            row.compile = try timeCompile { try engine.compileOnce(test.pattern, caseInsensitive: test.caseInsensitive) }
-            row.timing = timeSearch(runs: options.runs, try engine.makeCountMatches(test.pattern, caseInsensitive: test.caseInsensitive))
+            row.compile = try timeCompile {
+                try engine.compileOnce(test.pattern, caseInsensitive: test.caseInsensitive)
+            }
+            row.timing = timeSearch(
+                runs: options.runs, try engine.makeCountMatches(test.pattern, caseInsensitive: test.caseInsensitive))
         } catch {
             row.error = "\(error)"
         }
@@ -204,14 +210,16 @@ func throughputRows(_ options: Options, engine: any RegexEngine) throws -> (rows
             setError = "\(error)"
         }
         for name in sets {
-            var row = Row(name: name, summary: "\(secretPatterns.count) secret patterns", compile: setCompile, error: setError)
+            var row = Row(
+                name: name, summary: "\(secretPatterns.count) secret patterns", compile: setCompile, error: setError)
             if setError == nil {
                 do {
-                    let search: () -> Int = switch name {
-                    case "set-64k": try engine.makeSetChunks(secretPatterns)
-                    case "set-whole": try engine.makeSetWhole(secretPatterns)
-                    default: try engine.makeSetMatches(secretPatterns)
-                    }
+                    let search: () -> Int =
+                        switch name {
+                        case "set-64k": try engine.makeSetChunks(secretPatterns)
+                        case "set-whole": try engine.makeSetWhole(secretPatterns)
+                        default: try engine.makeSetMatches(secretPatterns)
+                        }
                     row.timing = timeSearch(runs: options.runs, search)
                 } catch {
                     row.error = "\(error)"
@@ -293,8 +301,9 @@ func printMarkdown(_ rows: [Row], _ patho: [PathologicalRow], engine: String, si
                 continue
             }
             let mbps = Double(corpusBytes) / 1e6 / max(timing.median.seconds, 1e-12)
-            print("| \(row.name) | \(row.summary) | \(engine) | \(compile) | \(humanTime(timing.median)) "
-                + "| \(fixed(mbps, 1)) | \(timing.count.map(grouped) ?? "varies between runs") |")
+            print(
+                "| \(row.name) | \(row.summary) | \(engine) | \(compile) | \(humanTime(timing.median)) "
+                    + "| \(fixed(mbps, 1)) | \(timing.count.map(grouped) ?? "varies between runs") |")
         }
     }
     if !patho.isEmpty {
