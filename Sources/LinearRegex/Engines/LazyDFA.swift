@@ -341,19 +341,15 @@ final class LazyDFA {
             return finish(index, haystack: haystack, end: end, result: result, matched: &matched)
         }
         var state = Int(index) * stride
-        if accelerate, let prefilter {
+        if accelerate {
             // The start state is accelerated: jump to the first candidate.
-            guard let candidate = prefilter.find(in: haystack, from: position, to: end) else { return .noMatch }
-            position = candidate
-            guard
-                let restarted = startState(
-                    pc: pc,
-                    flags: contextFlags(
-                        before: position, in: haystack,
-                        reverse: false), accelerate: true)
-            else { return .gaveUp }
-            index = restarted
-            state = Int(index) * stride
+            switch jumpToCandidate(pc: pc, haystack, from: position, end: end) {
+            case .noCandidate: return .noMatch
+            case .gaveUp: return .gaveUp
+            case .at(let candidate, let restarted):
+                position = candidate
+                state = Int(restarted) * stride
+            }
         }
         var table = self.table
         while position < end {
@@ -399,26 +395,35 @@ final class LazyDFA {
             }
             state = target * stride
             position += 1
-            if flags & Self.acceleratedBit != 0, let prefilter {
-                guard let candidate = prefilter.find(in: haystack, from: position, to: end) else {
-                    position = end
-                    break
-                }
-                if candidate != position {
+            if flags & Self.acceleratedBit != 0 {
+                // Back in the start state, and no match is pending: skip to the next candidate.
+                switch jumpToCandidate(pc: pc, haystack, from: position, end: end) {
+                case .noCandidate: return result
+                case .gaveUp: return .gaveUp
+                case .at(let candidate, let restarted):
                     position = candidate
-                    guard
-                        let restarted = startState(
-                            pc: pc,
-                            flags: contextFlags(
-                                before: position, in: haystack,
-                                reverse: false), accelerate: true)
-                    else { return .gaveUp }
                     state = Int(restarted) * stride
                     table = self.table
                 }
             }
         }
         return finish(Int32(state / stride), haystack: haystack, end: end, result: result, matched: &matched)
+    }
+
+    private enum Jump {
+        case at(position: Int, state: Int32)
+        case noCandidate
+        case gaveUp
+    }
+
+    /// The next place the prefilter's literal occurs, with the start state for its context.
+    private func jumpToCandidate(pc: Int32, _ haystack: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Jump {
+        guard let prefilter, let candidate = prefilter.find(in: haystack, from: from, to: end) else {
+            return .noCandidate
+        }
+        let flags = contextFlags(before: candidate, in: haystack, reverse: false)
+        guard let state = startState(pc: pc, flags: flags, accelerate: true) else { return .gaveUp }
+        return .at(position: candidate, state: state)
     }
 
     /// Feeds the byte after the window (or end of text) so that matches ending at `end` are seen.
