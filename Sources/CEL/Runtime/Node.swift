@@ -1,0 +1,49 @@
+/// The checked, resolved form of an expression that the interpreter runs: names are bound to
+/// variable lookups, local slots or type values; calls carry their candidate overloads.
+indirect enum Node: Sendable {
+    case constant(Value)
+    /// A declared variable, looked up in the activation by name.
+    case variable(String, offset: Int)
+    /// A comprehension or `cel.bind` variable, in the frame's slot.
+    case local(Int)
+    case select(Node, field: String, testOnly: Bool, optional: Bool, offset: Int)
+    case index(Node, Node, optional: Bool, offset: Int)
+    /// A strict call: any error argument is the result; otherwise the first overload that
+    /// accepts the argument values runs.
+    case call(Call)
+    case and(Node, Node, offset: Int)
+    case or(Node, Node, offset: Int)
+    case conditional(Node, Node, Node, offset: Int)
+    case notStrictlyFalse(Node)
+    case list([Node], optionalIndices: Set<Int>, offset: Int)
+    case map([(key: Node, value: Node, optional: Bool)], offset: Int)
+    case comprehension(Loop)
+    case bind(slot: Int, value: Node, body: Node)
+    /// `accumulator + [element]` in a list-building macro, done in place.
+    case append(slot: Int, element: Node)
+    /// `accumulator[key] = value` in transformMap, done in place; a repeated key is an error.
+    case mapInsert(slot: Int, key: Node, value: Node, offset: Int)
+    /// transformMapEntry: merge the entries of a map into the accumulator.
+    case mapMerge(slot: Int, entries: Node, offset: Int)
+    /// `cond ? step : accumulator` where the step updates the accumulator in place.
+    case guarded(condition: Node, step: Node, slot: Int, offset: Int)
+
+    struct Call: Sendable {
+        var name: String
+        var overloads: [Overload]
+        var arguments: [Node]
+        var offset: Int
+    }
+
+    struct Loop: Sendable {
+        var firstSlot: Int
+        var secondSlot: Int?
+        var range: Node
+        var accumulatorSlot: Int
+        var initial: Node
+        var condition: Node
+        var step: Node
+        var result: Node
+        var offset: Int
+    }
+}
