@@ -20,7 +20,7 @@ struct Checker {
     /// Type names that evaluate to type values when no variable shadows them.
     static let typeNames: [String: CELType] = [
         "int": .int, "uint": .uint, "double": .double, "bool": .bool, "string": .string, "bytes": .bytes,
-        "list": .list(.dyn), "map": .map(.dyn, .dyn), "null_type": .null, "type": .type(nil), "dyn": .dyn,
+        "list": .list(.dyn), "map": .map(.dyn, .dyn), "null_type": .null, "type": .type(nil),
         "google.protobuf.Timestamp": .timestamp, "google.protobuf.Duration": .duration,
         "optional_type": .optional(.dyn),
     ]
@@ -55,12 +55,14 @@ struct Checker {
             return try resolveName(name, offset: offset)
 
         case .select(let operand, let field, let testOnly, let optional, let offset):
-            // `a.b.c` may be one declared name (a qualified variable or type).
-            if !testOnly && !optional, let dotted = Self.dottedName(expression), let root = dotted.split(separator: ".").first,
-                lookupLocal(String(root)) == nil
-            {
-                if environment.variables[dotted] != nil { return .variable(dotted, offset: offset) }
-                if let type = Self.typeNames[dotted] { return .constant(.type(type)) }
+            // `a.b.c` may be one declared name (a qualified variable or a type), unless its first
+            // part is a loop variable.
+            if !testOnly && !optional, let dotted = Self.dottedName(expression) {
+                let absolute = dotted.hasPrefix(".")
+                let root = String(dotted.split(separator: ".").first ?? "")
+                if absolute || lookupLocal(root) == nil, let node = resolveDeclared(dotted, offset: offset) {
+                    return node
+                }
             }
             return .select(try check(operand), field: field, testOnly: testOnly, optional: optional, offset: offset)
 
@@ -88,8 +90,9 @@ struct Checker {
             return .map(nodes, offset: offset)
 
         case .message(let type, _, let offset):
-            throw error("message construction '\(type){...}' is not supported: Palisade evaluates JSON-shaped data, "
-                + "not protobuf messages", offset)
+            throw error(
+                "message construction '\(type){...}' is not supported: Palisade evaluates JSON-shaped data, "
+                    + "not protobuf messages", offset)
 
         case .bind(let name, let value, let body, _):
             let valueNode = try check(value)
@@ -125,11 +128,34 @@ struct Checker {
     }
 
     private func resolveName(_ name: String, offset: Int) throws(CompileError) -> Node {
-        if let slot = lookupLocal(name) { return .local(slot) }
-        if environment.variables[name] != nil { return .variable(name, offset: offset) }
-        if let type = Self.typeNames[name] { return .constant(.type(type)) }
-        if environment.allowUndeclaredVariables { return .variable(name, offset: offset) }
-        throw error("undeclared reference to '\(name)'", offset)
+        if !name.hasPrefix("."), let slot = lookupLocal(name) { return .local(slot) }
+        if let node = resolveDeclared(name, offset: offset) { return node }
+        if environment.allowUndeclaredVariables {
+            return .variable(name.hasPrefix(".") ? String(name.dropFirst()) : name, offset: offset)
+        }
+        throw error("undeclared reference to '\(name.hasPrefix(".") ? String(name.dropFirst()) : name)'", offset)
+    }
+
+    /// The qualified names `name` may mean in the container, most specific first.
+    private func candidates(_ name: String) -> [String] {
+        if name.hasPrefix(".") { return [String(name.dropFirst())] }
+        var result: [String] = []
+        var container = Substring(environment.container)
+        while !container.isEmpty {
+            result.append(container + "." + name)
+            container = container.lastIndex(of: ".").map { container[..<$0] } ?? ""
+        }
+        result.append(name)
+        return result
+    }
+
+    /// A declared variable or a type with this (possibly dotted) name.
+    private func resolveDeclared(_ name: String, offset: Int) -> Node? {
+        for candidate in candidates(name) {
+            if environment.variables[candidate] != nil { return .variable(candidate, offset: offset) }
+            if let type = Self.typeNames[candidate] ?? environment.types[candidate] { return .constant(.type(type)) }
+        }
+        return nil
     }
 
     /// Rewrites list- and map-building steps so the accumulator is updated in place, which keeps
@@ -137,7 +163,8 @@ struct Checker {
     private func optimizeStep(_ step: Node, accumulator: Int) -> Node {
         switch step {
         case .call(let call) where call.name == "_+_" && call.arguments.count == 2:
-            if case .local(accumulator) = call.arguments[0], case .list(let elements, let optionals, _) = call.arguments[1],
+            if case .local(accumulator) = call.arguments[0],
+                case .list(let elements, let optionals, _) = call.arguments[1],
                 elements.count == 1, optionals.isEmpty
             {
                 return .append(slot: accumulator, element: elements[0])
@@ -176,8 +203,10 @@ struct Checker {
             return .conditional(
                 try check(arguments[0]), try check(arguments[1]), try check(arguments[2]), offset: offset)
         case ("@not_strictly_false", 1): return .notStrictlyFalse(try check(arguments[0]))
-        case ("_[_]", 2): return .index(try check(arguments[0]), try check(arguments[1]), optional: false, offset: offset)
-        case ("_[?_]", 2): return .index(try check(arguments[0]), try check(arguments[1]), optional: true, offset: offset)
+        case ("_[_]", 2):
+            return .index(try check(arguments[0]), try check(arguments[1]), optional: false, offset: offset)
+        case ("_[?_]", 2):
+            return .index(try check(arguments[0]), try check(arguments[1]), optional: true, offset: offset)
         case ("@map_insert", 3), ("@map_merge", 2):
             var nodes: [Node] = []
             for argument in arguments { nodes.append(try check(argument)) }
@@ -186,11 +215,20 @@ struct Checker {
         }
         // A namespaced global function such as `math.greatest(…)` parses as a member call on
         // `math`; it is one only if `math` is not something in scope.
-        if let target, let namespace = Self.dottedName(target),
-            let root = namespace.split(separator: ".").first, lookupLocal(String(root)) == nil,
-            environment.variables[String(root)] == nil, environment.functions[namespace + "." + function] != nil
-        {
-            return try resolveCall(namespace + "." + function, member: false, arguments: arguments, offset: offset)
+        if let target, var namespace = Self.dottedName(target) {
+            let absolute = namespace.hasPrefix(".")
+            if absolute { namespace.removeFirst() }
+            let root = String(namespace.split(separator: ".").first ?? "")
+            if (absolute || lookupLocal(root) == nil) && environment.variables[root] == nil
+                && environment.functions[namespace + "." + function] != nil
+            {
+                return try resolveCall(namespace + "." + function, member: false, arguments: arguments, offset: offset)
+            }
+        }
+        if let target, (function == "or" || function == "orValue"), arguments.count == 1 {
+            // Optional fallbacks evaluate their argument only when the receiver is empty.
+            return .optionalOr(
+                try check(target), try check(arguments[0]), unwrap: function == "orValue", offset: offset)
         }
         if let target {
             return try resolveCall(function, member: true, arguments: [target] + arguments, offset: offset)
@@ -202,13 +240,20 @@ struct Checker {
         throws(CompileError) -> Node
     {
         guard let overloads = environment.functions[function] else {
+            if environment.deferUnknownFunctions {
+                // Evaluated, this call is an error value (which `||` and `&&` may absorb).
+                var nodes: [Node] = []
+                for argument in arguments { nodes.append(try check(argument)) }
+                return .call(Node.Call(name: function, overloads: [], arguments: nodes, offset: offset))
+            }
             throw error("undeclared reference to '\(function)'", offset)
         }
         let candidates = overloads.filter { $0.isMember == member && $0.parameters.count == arguments.count }
         guard !candidates.isEmpty else {
             let style = member ? "method" : "function"
             let count = member ? arguments.count - 1 : arguments.count
-            throw error("no matching overload: \(style) '\(function)' does not take \(count) argument\(count == 1 ? "" : "s")",
+            throw error(
+                "no matching overload: \(style) '\(function)' does not take \(count) argument\(count == 1 ? "" : "s")",
                 offset)
         }
         var nodes: [Node] = []

@@ -3,10 +3,13 @@
 public struct Library: Sendable {
     public let name: String
     public let functions: [Function]
+    /// Names of the types the library defines (`net.IP`), usable as type values in expressions.
+    public let typeNames: [String]
 
-    public init(name: String, functions: [Function]) {
+    public init(name: String, functions: [Function], typeNames: [String] = []) {
         self.name = name
         self.functions = functions
+        self.typeNames = typeNames
     }
 }
 

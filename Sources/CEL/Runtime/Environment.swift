@@ -9,18 +9,30 @@ public struct Environment: Sendable {
     /// When set, unknown identifiers are looked up at evaluation time instead of being compile
     /// errors (the conformance runner binds variables it has not declared).
     public var allowUndeclaredVariables = false
+    /// When set, a call to an unknown function compiles to an evaluation error instead of a
+    /// compile error (the behaviour of an unchecked expression; the conformance suite uses it).
+    public var deferUnknownFunctions = false
     /// Expressions nested deeper than this are compile errors.
     public var maxNesting = 250
     /// The default evaluation budget (see `Program.evaluate`).
     public var costLimit = 1_000_000
 
+    /// Library-defined type names (`net.IP`) and their types.
+    let types: [String: CELType]
+    /// The namespace names are resolved in: with `com.example`, `y` means `com.example.y` if
+    /// that is declared, else `com.y`, else `y`. A leading dot (`.y`) resolves from the root.
+    public var container = ""
+
     public init(variables: [String: CELType] = [:], libraries: [Library]) {
         self.variables = variables
         var table: [String: [Overload]] = [:]
+        var types: [String: CELType] = [:]
         for library in libraries {
             for function in library.functions { table[function.name, default: []] += function.overloads }
+            for name in library.typeNames { types[name] = .opaque(name) }
         }
         functions = table
+        self.types = types
     }
 
     /// Names of every function the environment knows.
@@ -50,7 +62,8 @@ public struct Program: Sendable {
 
     /// The result and the cost the evaluation used.
     public func evaluateWithCost(_ variables: [String: Value], costLimit: Int? = nil) -> (value: Value, cost: Int) {
-        var interpreter = Interpreter(variables: variables, slotCount: slotCount, costLimit: costLimit ?? self.costLimit)
+        var interpreter = Interpreter(
+            variables: variables, slotCount: slotCount, costLimit: costLimit ?? self.costLimit)
         let result = interpreter.evaluate(root)
         if interpreter.exhausted { return (.error(Interpreter.costError), interpreter.cost) }
         return (result, interpreter.cost)

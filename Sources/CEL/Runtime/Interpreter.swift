@@ -187,6 +187,22 @@ struct Interpreter {
             }
             return .map(map)
 
+        case .optionalOr(let targetNode, let alternativeNode, let unwrap, let offset):
+            let target = evaluate(targetNode)
+            switch target {
+            case .error: return target
+            case .optional(.some(let inner)): return unwrap ? inner : target
+            case .optional(.none):
+                let alternative = evaluate(alternativeNode)
+                if !unwrap, case .optional = alternative { return alternative }
+                if !unwrap && !alternative.isError {
+                    return Self.error("no such overload: or() takes an optional value", offset)
+                }
+                return alternative
+            default:
+                return Self.error("no such overload: \(unwrap ? "orValue" : "or")() on \(target.celType.runtimeName)", offset)
+            }
+
         case .guarded(let conditionNode, let step, let slot, let offset):
             switch evaluate(conditionNode) {
             case .bool(true): return evaluate(step)
@@ -307,10 +323,9 @@ struct Interpreter {
         case .error:
             return operand
         case .optional(let wrapped):
-            // Selecting through an optional keeps it optional.
-            guard let inner = wrapped else { return .optional(nil) }
-            let result = select(inner, field: field, testOnly: testOnly, optional: true, offset: offset)
-            return result
+            // Selecting through an optional keeps it optional; has() on an empty one is false.
+            guard let inner = wrapped else { return testOnly ? .bool(false) : .optional(nil) }
+            return select(inner, field: field, testOnly: testOnly, optional: !testOnly, offset: offset)
         case .map(let map):
             let value = map[.string(field)]
             if testOnly { return .bool(value != nil) }

@@ -9,7 +9,8 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: MapKey, rhs: MapKey) -> Bool {
         switch (lhs, rhs) {
         case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
+        // Strings are equal when their code points are (not by canonical equivalence).
+        case (.string(let a), .string(let b)): return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
         case (.int(let a), .int(let b)): return a == b
         case (.uint(let a), .uint(let b)): return a == b
         case (.int(let a), .uint(let b)), (.uint(let b), .int(let a)): return a >= 0 && UInt64(a) == b
@@ -24,7 +25,8 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
             hasher.combine(value)
         case .string(let value):
             hasher.combine(1)
-            hasher.combine(value)
+            var copy = value
+            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         case .int(let value):
             // Non-negative ints hash like the equal uint.
             hasher.combine(2)

@@ -25,6 +25,9 @@ indirect enum Node: Sendable {
     case mapInsert(slot: Int, key: Node, value: Node, offset: Int)
     /// transformMapEntry: merge the entries of a map into the accumulator.
     case mapMerge(slot: Int, entries: Node, offset: Int)
+    /// `target.or(alternative)` / `target.orValue(alternative)`: the alternative is evaluated
+    /// only when the target is `optional.none()`.
+    case optionalOr(Node, Node, unwrap: Bool, offset: Int)
     /// `cond ? step : accumulator` where the step updates the accumulator in place.
     case guarded(condition: Node, step: Node, slot: Int, offset: Int)
 

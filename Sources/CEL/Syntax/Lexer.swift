@@ -2,6 +2,8 @@
 struct Lexer {
     enum Kind: Equatable {
         case identifier(String)
+        /// A backquoted field name, allowed only after `.`.
+        case quotedIdentifier(String)
         case int(Int64)
         /// An integer literal one past Int64.max, valid only right after unary minus.
         case intMinMagnitude
@@ -90,6 +92,25 @@ struct Lexer {
         if scalar == "'" || scalar == "\"" {
             return try stringLiteral(raw: false, bytes: false, start: start)
         }
+        if scalar == "`" {
+            // A quoted field name: m.`content-type`.
+            position += 1
+            var name = ""
+            while let c = peek(), c != "`" {
+                guard c.properties.isASCIIHexDigit || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+                    || "_-./ ".unicodeScalars.contains(c)
+                else {
+                    throw CompileError.Located(message: "invalid character in quoted identifier", offset: position)
+                }
+                name.unicodeScalars.append(c)
+                position += 1
+            }
+            guard peek() == "`", !name.isEmpty else {
+                throw CompileError.Located(message: "unterminated quoted identifier", offset: start)
+            }
+            position += 1
+            return .quotedIdentifier(name)
+        }
         // `.?`, `[?` and `{?` stay two tokens: the parser reads them as optional forms.
         for operatorText in ["==", "!=", "<=", ">=", "&&", "||"] {
             if matches(operatorText) {
@@ -123,7 +144,9 @@ struct Lexer {
                 digits.unicodeScalars.append(c)
                 position += 1
             }
-            guard !digits.isEmpty else { throw CompileError.Located(message: "invalid hexadecimal literal", offset: start) }
+            guard !digits.isEmpty else {
+                throw CompileError.Located(message: "invalid hexadecimal literal", offset: start)
+            }
             if let u = peek(), u == "u" || u == "U" {
                 position += 1
                 guard let value = UInt64(digits, radix: 16) else {
@@ -203,7 +226,8 @@ struct Lexer {
                 break
             }
             if !triple && (c == "\n" || c == "\r") {
-                throw CompileError.Located(message: "unterminated string literal (newline in a single-quoted string)",
+                throw CompileError.Located(
+                    message: "unterminated string literal (newline in a single-quoted string)",
                     offset: start)
             }
             if c == "\\" && !raw {
@@ -234,12 +258,14 @@ struct Lexer {
                     }
                 case "u", "U":
                     if bytes {
-                        throw CompileError.Located(message: "\\\(e) escape is not allowed in bytes literals",
+                        throw CompileError.Located(
+                            message: "\\\(e) escape is not allowed in bytes literals",
                             offset: escapeStart)
                     }
                     let value = try hexDigits(e == "u" ? 4 : 8, escapeStart: escapeStart)
                     guard let scalar = Unicode.Scalar(value) else {
-                        throw CompileError.Located(message: "invalid Unicode escape (not a scalar value)",
+                        throw CompileError.Located(
+                            message: "invalid Unicode escape (not a scalar value)",
                             offset: escapeStart)
                     }
                     appendScalar(scalar)

@@ -20,10 +20,16 @@ enum Macros {
             let variable = try variableName(arguments[0], macro: "cel.bind")
             return .bind(name: variable, value: arguments[1], body: arguments[2], offset: offset)
         }
+        if case .identifier("math", _) = target, name == "greatest" || name == "least", arguments.count > 3 {
+            // Any number of arguments: math.greatest(a, b, c, d) is math.greatest([a, b, c, d]).
+            return .call(function: "math." + name, target: nil,
+                arguments: [.list(arguments, optionalIndices: [], offset: offset)], offset: offset)
+        }
         switch (name, arguments.count) {
         case ("all", 2), ("exists", 2), ("exists_one", 2), ("existsOne", 2), ("map", 2), ("map", 3), ("filter", 2):
             let variable = try variableName(arguments[0], macro: name)
-            return try oneVariable(name, range: target, variable: variable, arguments: Array(arguments.dropFirst()),
+            return try oneVariable(
+                name, range: target, variable: variable, arguments: Array(arguments.dropFirst()),
                 offset: offset)
         case ("all", 3), ("exists", 3), ("exists_one", 3), ("existsOne", 3), ("transformList", 3),
             ("transformList", 4), ("transformMap", 3), ("transformMap", 4), ("transformMapEntry", 3),
@@ -33,7 +39,8 @@ enum Macros {
             if first == second {
                 throw Located(message: "\(name)() macro: the two variables must have different names", offset: offset)
             }
-            return twoVariables(name, range: target, first: first, second: second,
+            return twoVariables(
+                name, range: target, first: first, second: second,
                 arguments: Array(arguments.dropFirst(2)), offset: offset)
         case ("optMap", 2), ("optFlatMap", 2):
             let variable = try variableName(arguments[0], macro: name)
@@ -93,7 +100,11 @@ enum Macros {
             initial = .literal(.int(0), offset: offset)
             condition = boolean(true, offset)
             step = call(
-                "_?_:_", [predicate ?? boolean(false, offset), call("_+_", [accu, .literal(.int(1), offset: offset)], offset), accu],
+                "_?_:_",
+                [
+                    predicate ?? boolean(false, offset),
+                    call("_+_", [accu, .literal(.int(1), offset: offset)], offset), accu,
+                ],
                 offset)
             result = call("_==_", [accu, .literal(.int(1), offset: offset)], offset)
         case "map-entry":
@@ -130,20 +141,25 @@ enum Macros {
     {
         switch name {
         case "all", "exists":
-            return loop(name, range: range, first: variable, second: nil, predicate: arguments[0], transform: nil,
+            return loop(
+                name, range: range, first: variable, second: nil, predicate: arguments[0], transform: nil,
                 offset: offset)
         case "exists_one", "existsOne":
-            return loop("exists_one", range: range, first: variable, second: nil, predicate: arguments[0],
+            return loop(
+                "exists_one", range: range, first: variable, second: nil, predicate: arguments[0],
                 transform: nil, offset: offset)
         case "filter":
-            return loop("map", range: range, first: variable, second: nil, predicate: arguments[0],
+            return loop(
+                "map", range: range, first: variable, second: nil, predicate: arguments[0],
                 transform: .identifier(variable, offset: offset), offset: offset)
         default:  // map
             if arguments.count == 2 {
-                return loop("map", range: range, first: variable, second: nil, predicate: arguments[0],
+                return loop(
+                    "map", range: range, first: variable, second: nil, predicate: arguments[0],
                     transform: arguments[1], offset: offset)
             }
-            return loop("map", range: range, first: variable, second: nil, predicate: nil, transform: arguments[0],
+            return loop(
+                "map", range: range, first: variable, second: nil, predicate: nil, transform: arguments[0],
                 offset: offset)
         }
     }
@@ -155,19 +171,24 @@ enum Macros {
         let transform = arguments.last
         switch name {
         case "all", "exists":
-            return loop(name, range: range, first: first, second: second, predicate: arguments[0], transform: nil,
+            return loop(
+                name, range: range, first: first, second: second, predicate: arguments[0], transform: nil,
                 offset: offset)
         case "exists_one", "existsOne":
-            return loop("exists_one", range: range, first: first, second: second, predicate: arguments[0],
+            return loop(
+                "exists_one", range: range, first: first, second: second, predicate: arguments[0],
                 transform: nil, offset: offset)
         case "transformList":
-            return loop("map", range: range, first: first, second: second, predicate: predicate,
+            return loop(
+                "map", range: range, first: first, second: second, predicate: predicate,
                 transform: transform, offset: offset)
         case "transformMap":
-            return loop("map-entry", range: range, first: first, second: second, predicate: predicate,
+            return loop(
+                "map-entry", range: range, first: first, second: second, predicate: predicate,
                 transform: transform, offset: offset)
         default:  // transformMapEntry
-            return loop("map-merge", range: range, first: first, second: second, predicate: predicate,
+            return loop(
+                "map-merge", range: range, first: first, second: second, predicate: predicate,
                 transform: transform, offset: offset)
         }
     }

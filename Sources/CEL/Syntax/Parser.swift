@@ -84,7 +84,8 @@ struct Parser {
         let whenTrue = try parseBinary(level: 0)
         try expect(":")
         let whenFalse = try parseExpression()
-        return .call(function: "_?_:_", target: nil, arguments: [condition, whenTrue, whenFalse], offset: questionOffset)
+        return .call(
+            function: "_?_:_", target: nil, arguments: [condition, whenTrue, whenFalse], offset: questionOffset)
     }
 
     private static let levels: [[String: String]] = [
@@ -168,12 +169,19 @@ struct Parser {
                 chain += 1
                 try enter(offset)
                 let optional = accept("?")
-                guard case .identifier(let name) = current.kind else {
+                let name: String
+                var quoted = false
+                switch current.kind {
+                case .identifier(let identifier): name = identifier
+                case .quotedIdentifier(let identifier):
+                    name = identifier
+                    quoted = true
+                default:
                     throw Located(message: "expected a field or method name after '.'", offset: current.offset)
                 }
                 let nameOffset = current.offset
                 index += 1
-                if !optional && isPunctuation("(") {
+                if !optional && !quoted && isPunctuation("(") {
                     index += 1
                     let arguments = try parseArguments(closing: ")")
                     expression = try makeCall(name, target: expression, arguments: arguments, offset: nameOffset)
@@ -258,7 +266,8 @@ struct Parser {
                 let arguments = try parseArguments(closing: ")")
                 return try makeCall(name, target: nil, arguments: arguments, offset: nameOffset)
             }
-            return .identifier(name, offset: token.offset)
+            // The leading dot stays in the name: it resolves from the root, past loop variables.
+            return .identifier("." + name, offset: token.offset)
         case .punctuation("("):
             index += 1
             let inner = try parseExpression()

@@ -1,0 +1,142 @@
+import LinearRegex
+import Synchronization
+
+extension Library {
+    /// Sizes, the string predicates, regular-expression matching, `dyn` and `type`.
+    static let core = Library(
+        name: "core",
+        functions: [
+            Function(
+                "size", doc: "The number of code points in a string, bytes in bytes, or entries in a list or map.",
+                overloads: [
+                    .global("size_string", [.string], returns: .int, Sizes.size),
+                    .global("size_bytes", [.bytes], returns: .int, Sizes.size),
+                    .global("size_list", [.list(.parameter("A"))], returns: .int, Sizes.size),
+                    .global("size_map", [.map(.parameter("K"), .parameter("V"))], returns: .int, Sizes.size),
+                    .member("string_size", [.string], returns: .int, Sizes.size),
+                    .member("bytes_size", [.bytes], returns: .int, Sizes.size),
+                    .member("list_size", [.list(.parameter("A"))], returns: .int, Sizes.size),
+                    .member("map_size", [.map(.parameter("K"), .parameter("V"))], returns: .int, Sizes.size),
+                ]),
+            Function(
+                "contains", doc: "Tests whether a string contains the given substring.",
+                overloads: [
+                    .member("contains_string", [.string, .string], returns: .bool) { args in
+                        guard case .string(let s) = args[0], case .string(let part) = args[1] else {
+                            return .noSuchOverload
+                        }
+                        return .bool(UTF8Search.contains(s, part))
+                    }
+                ]),
+            Function(
+                "startsWith", doc: "Tests whether a string begins with the given prefix.",
+                overloads: [
+                    .member("starts_with_string", [.string, .string], returns: .bool) { args in
+                        guard case .string(let s) = args[0], case .string(let prefix) = args[1] else {
+                            return .noSuchOverload
+                        }
+                        return .bool(s.utf8.starts(with: prefix.utf8))
+                    }
+                ]),
+            Function(
+                "endsWith", doc: "Tests whether a string ends with the given suffix.",
+                overloads: [
+                    .member("ends_with_string", [.string, .string], returns: .bool) { args in
+                        guard case .string(let s) = args[0], case .string(let suffix) = args[1] else {
+                            return .noSuchOverload
+                        }
+                        return .bool(s.utf8.reversed().starts(with: suffix.utf8.reversed()))
+                    }
+                ]),
+            Function(
+                "matches",
+                doc: "Tests whether an RE2 regular expression matches any part of a string; anchor it with ^ and $.",
+                overloads: [
+                    .global("matches_string_string", [.string, .string], returns: .bool, PatternCache.matches),
+                    .member("matches_string", [.string, .string], returns: .bool, PatternCache.matches),
+                ]),
+            Function(
+                "dyn", doc: "Its argument, typed as dyn so that the checker defers type checks to run time.",
+                overloads: [
+                    .global("to_dyn", [.parameter("A")], returns: .dyn) { args in args[0] }
+                ]),
+            Function(
+                "type", doc: "The type of a value, as a value.",
+                overloads: [
+                    .global("type", [.parameter("A")], returns: .type(.parameter("A"))) { args in
+                        .type(args[0].celType)
+                    }
+                ]),
+        ])
+}
+
+private enum Sizes {
+    @Sendable static func size(_ args: Arguments) -> Value {
+        switch args[0] {
+        case .string(let s): return .int(Int64(s.unicodeScalars.count))
+        case .bytes(let b): return .int(Int64(b.count))
+        case .list(let l): return .int(Int64(l.count))
+        case .map(let m): return .int(Int64(m.count))
+        default: return .noSuchOverload
+        }
+    }
+}
+
+/// Substring search by code units: CEL compares strings by code points, without the
+/// canonical equivalence and grapheme clustering that Swift's `String` methods apply.
+enum UTF8Search {
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// Byte offset of the first occurrence of `needle` in `haystack`.
+    static func firstOffset(of needle: String, in haystack: String) -> Int? {
+        let hay = Array(haystack.utf8)
+        let pin = Array(needle.utf8)
+        guard let first = pin.first else { return 0 }
+        guard pin.count <= hay.count else { return nil }
+        var start = 0
+        let lastStart = hay.count - pin.count
+        while start <= lastStart {
+            if hay[start] == first {
+                var index = 1
+                while index < pin.count && hay[start + index] == pin[index] { index += 1 }
+                if index == pin.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+}
+
+/// Compiled regular expressions by pattern, shared by every evaluation. Policies use a
+/// handful of constant patterns, so a small bounded dictionary behind a lock is enough;
+/// when it fills up it starts again from empty.
+enum PatternCache {
+    static let capacity = 256
+    private static let compiled = Mutex<[String: RegularExpression]>([:])
+
+    /// The compiled pattern, or an evaluation error that names the syntax problem.
+    static func regex(_ pattern: String) -> Result<RegularExpression, EvalError> {
+        if let found = compiled.withLock({ $0[pattern] }) { return .success(found) }
+        let regex: RegularExpression
+        do {
+            regex = try RegularExpression(pattern)
+        } catch {
+            return .failure(EvalError("invalid regular expression \"\(pattern)\": \(error)"))
+        }
+        compiled.withLock { cache in
+            if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
+            cache[pattern] = regex
+        }
+        return .success(regex)
+    }
+
+    @Sendable static func matches(_ args: Arguments) -> Value {
+        guard case .string(let text) = args[0], case .string(let pattern) = args[1] else { return .noSuchOverload }
+        switch regex(pattern) {
+        case .success(let regex): return .bool(regex.isMatch(text))
+        case .failure(let error): return .error(error)
+        }
+    }
+}
