@@ -6,7 +6,7 @@ public struct Library: Sendable {
     /// Names of the types the library defines (`net.IP`), usable as type values in expressions.
     public let typeNames: [String]
 
-    public init(name: String, functions: [Function], typeNames: [String] = []) {
+    public init(name: String, typeNames: [String] = [], functions: [Function]) {
         self.name = name
         self.functions = functions
         self.typeNames = typeNames

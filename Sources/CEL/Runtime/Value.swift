@@ -19,8 +19,9 @@ public enum Value: Sendable {
     /// `optional_type`: `nil` is `optional.none()`.
     indirect case optional(Value?)
     /// Values of library-defined types (`net.IP`, `net.CIDR`, `kubernetes.URL`, `kubernetes.Quantity`).
-    case opaque(any OpaqueValue)
-    case error(EvalError)
+    // Boxed (indirect) so that a Value stays 17 bytes: it is copied on every step.
+    indirect case opaque(any OpaqueValue)
+    indirect case error(EvalError)
 
     /// The error for a call whose argument types match no overload.
     public static var noSuchOverload: Value { .error(EvalError("no such overload")) }
