@@ -7,9 +7,11 @@ let package = Package(
     products: [
         .executable(name: "palisade", targets: ["CLI"]),
         .library(name: "LinearRegex", targets: ["LinearRegex"]),
+        .library(name: "CEL", targets: ["CEL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // RE2-syntax regular expressions that run in time linear in the haystack. Depends on nothing.
@@ -21,17 +23,29 @@ let package = Package(
             resources: [.copy("Conformance/regex/data")]
         ),
 
+        // The Common Expression Language: parser, checker, interpreter and libraries.
+        // Depends only on LinearRegex (for matches() and the regex library).
+        .target(name: "CEL", dependencies: ["LinearRegex"]),
+        .testTarget(
+            name: "CELTests",
+            dependencies: ["CEL"],
+            exclude: ["Conformance/cel/NOTICE"],
+            resources: [.copy("Conformance/cel/data")]
+        ),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",
             dependencies: [
                 "LinearRegex",
+                "CEL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CLI", "CEL", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             exclude: ["Snapshots"]
         ),
 
@@ -40,6 +54,13 @@ let package = Package(
             name: "RegexBenchmark",
             dependencies: ["LinearRegex"],
             path: "Benchmarks/RegexBenchmark"
+        ),
+
+        // Release-mode benchmark of the CEL engine: compile and evaluation times (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "CELBenchmark",
+            dependencies: ["CEL"],
+            path: "Benchmarks/CELBenchmark"
         ),
     ]
 )

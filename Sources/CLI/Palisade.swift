@@ -10,10 +10,10 @@ struct Palisade: AsyncParsableCommand {
         abstract: "Guardrails as code for cloud, Kubernetes and CI/CD.",
         discussion: """
             Palisade checks infrastructure and pipeline definitions against guardrail policies. \
-            This build provides the pattern tool that policy and rule authors use to try RE2 \
-            regular expressions on real text.
+            This build provides the tools that policy and rule authors use to try RE2 \
+            regular expressions and CEL expressions on real data.
             """,
         version: version,
-        subcommands: [RegexCommand.self]
+        subcommands: [RegexCommand.self, CelCommand.self]
     )
 }

@@ -1,0 +1,168 @@
+import CEL
+
+/// How `palisade cel eval` prints a result: its type in CEL notation, and the tagged JSON
+/// encoding of the CEL conformance data.
+enum CelValueFormat {
+    /// The value's type, with element types where the elements agree: `list(int)`,
+    /// `map(string, dyn)`, `optional_type(string)`; `dyn` where they differ or are unknown
+    /// (an empty list says nothing about its elements, so `[[1], []]` is a `list(list(int))`).
+    static func type(of value: Value) -> CELType {
+        settled(inferred(value))
+    }
+
+    /// Stands for "no element seen yet" while types are joined.
+    private static let unknown = CELType.parameter("?")
+
+    private static func inferred(_ value: Value) -> CELType {
+        switch value {
+        case .list(let elements):
+            return .list(elements.lazy.map(inferred).reduce(unknown, join))
+        case .map(let map):
+            let keys = map.keys.lazy.map { inferred($0.value) }.reduce(unknown, join)
+            let values = map.entries.lazy.map { inferred($0.value) }.reduce(unknown, join)
+            return .map(keys, values)
+        case .optional(let wrapped):
+            return .optional(wrapped.map(inferred) ?? unknown)
+        case .type(let denoted):
+            return .type(denoted)
+        default:
+            return value.celType
+        }
+    }
+
+    /// The most precise type both belong to.
+    private static func join(_ lhs: CELType, _ rhs: CELType) -> CELType {
+        switch (lhs, rhs) {
+        case _ where lhs == rhs: return lhs
+        case (unknown, _): return rhs
+        case (_, unknown): return lhs
+        case (.list(let a), .list(let b)): return .list(join(a, b))
+        case (.map(let ak, let av), .map(let bk, let bv)): return .map(join(ak, bk), join(av, bv))
+        case (.optional(let a), .optional(let b)): return .optional(join(a, b))
+        default: return .dyn
+        }
+    }
+
+    /// `dyn` wherever nothing was learnt.
+    private static func settled(_ type: CELType) -> CELType {
+        switch type {
+        case unknown: return .dyn
+        case .list(let element): return .list(settled(element))
+        case .map(let key, let value): return .map(settled(key), settled(value))
+        case .optional(let wrapped): return .optional(settled(wrapped))
+        default: return type
+        }
+    }
+
+    /// One line of tagged JSON: `{"int": "1"}`, `{"list": [...]}`, `{"map": [[K, V], ...]}`.
+    static func taggedJSON(_ value: Value) -> String {
+        var text = ""
+        write(value, to: &text)
+        return text
+    }
+
+    private static func write(_ value: Value, to text: inout String) {
+        switch value {
+        case .null: text += #"{"null": true}"#
+        case .bool(let flag): text += #"{"bool": \#(flag)}"#
+        case .int(let number): text += #"{"int": "\#(number)"}"#
+        case .uint(let number): text += #"{"uint": "\#(number)"}"#
+        case .double(let number):
+            if number.isNaN {
+                text += #"{"double": "NaN"}"#
+            } else if number.isInfinite {
+                text += number < 0 ? #"{"double": "-Infinity"}"# : #"{"double": "Infinity"}"#
+            } else if number == 0 && number.sign == .minus {
+                text += #"{"double": "-0"}"#
+            } else {
+                // Swift's shortest round-trip form is valid JSON: 1.0, 0.1, 1e+100.
+                text += #"{"double": \#(number)}"#
+            }
+        case .string(let string):
+            text += #"{"string": "#
+            writeString(string, to: &text)
+            text += "}"
+        case .bytes(let bytes): text += #"{"bytes_b64": ""# + base64(bytes) + #""}"#
+        case .list(let elements):
+            text += #"{"list": ["#
+            for (index, element) in elements.enumerated() {
+                if index > 0 { text += ", " }
+                write(element, to: &text)
+            }
+            text += "]}"
+        case .map(let map):
+            text += #"{"map": ["#
+            for (index, entry) in map.entries.enumerated() {
+                if index > 0 { text += ", " }
+                text += "["
+                write(entry.key.value, to: &text)
+                text += ", "
+                write(entry.value, to: &text)
+                text += "]"
+            }
+            text += "]}"
+        case .timestamp(let timestamp): text += #"{"timestamp": ""# + timestamp.rfc3339 + #""}"#
+        case .duration(let duration): text += #"{"duration": ""# + duration.secondsText + #""}"#
+        case .type(let type):
+            text += #"{"type": "#
+            writeString(type.runtimeName, to: &text)
+            text += "}"
+        case .optional(let wrapped):
+            text += #"{"optional": "#
+            if let wrapped { write(wrapped, to: &text) } else { text += "null" }
+            text += "}"
+        case .opaque(let opaque):
+            text += #"{"opaque": {"type": "#
+            writeString(opaque.typeName, to: &text)
+            text += #", "value": "#
+            writeString(opaque.description, to: &text)
+            text += "}}"
+        case .error(let error):
+            text += #"{"error": "#
+            writeString(error.message, to: &text)
+            text += "}"
+        }
+    }
+
+    /// A JSON string literal.
+    static func writeString(_ string: String, to text: inout String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case "\u{0}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+                let digits = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+
+    /// Standard base64 with padding.
+    static func base64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".unicodeScalars)
+        var text = ""
+        var index = 0
+        while index < bytes.count {
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
+            var group: UInt32 = 0
+            for (offset, byte) in chunk.enumerated() { group |= UInt32(byte) << (16 - 8 * UInt32(offset)) }
+            for position in 0..<4 {
+                if position <= chunk.count {
+                    text.unicodeScalars.append(alphabet[Int(group >> (18 - 6 * UInt32(position)) & 0x3F)])
+                } else {
+                    text += "="
+                }
+            }
+            index += 3
+        }
+        return text
+    }
+}

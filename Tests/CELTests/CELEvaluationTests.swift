@@ -1,0 +1,110 @@
+import Testing
+
+@testable import CEL
+
+/// Evaluation semantics the policies rely on, beyond the conformance suite: error absorption,
+/// macros over documents, the cost budget and concurrent use of one program.
+struct CELEvaluationTests {
+    static let libraries = Library.standardLibraries + Library.extensionLibraries + Library.kubernetesLibraries
+
+    static func evaluate(_ source: String, _ variables: [String: Value] = [:]) throws -> Value {
+        var declarations: [String: CELType] = [:]
+        for name in variables.keys { declarations[name] = .dyn }
+        return try Environment(variables: declarations, libraries: libraries).compile(source).evaluate(variables)
+    }
+
+    static let pod = try! Value(
+        json: """
+            {"metadata": {"name": "web", "labels": {"app": "web"}},
+             "spec": {"containers": [
+                {"name": "app", "image": "registry.example.com/app:1.2", "securityContext": {"privileged": false}},
+                {"name": "sidecar", "image": "busybox:latest", "securityContext": {"privileged": true}},
+                {"name": "init", "image": "alpine@sha256:abc"}]}}
+            """)
+
+    @Test func logicalOperatorsAbsorbErrorsCommutatively() throws {
+        #expect(try Self.evaluate("1/0 == 1 && false").celEquals(.bool(false)))
+        #expect(try Self.evaluate("false && 1/0 == 1").celEquals(.bool(false)))
+        #expect(try Self.evaluate("1/0 == 1 || true").celEquals(.bool(true)))
+        #expect(try Self.evaluate("true || 1/0 == 1").celEquals(.bool(true)))
+        #expect(try Self.evaluate("1/0 == 1 && true").isError)
+        #expect(try Self.evaluate("true ? 1 : 1/0").celEquals(.int(1)))
+    }
+
+    @Test func macrosOverADocument() throws {
+        let vars = ["object": Self.pod]
+        #expect(
+            try Self.evaluate("object.spec.containers.all(c, has(c.securityContext))", vars).celEquals(.bool(false)))
+        #expect(
+            try Self.evaluate(
+                "object.spec.containers.filter(c, has(c.securityContext) && c.securityContext.privileged).map(c, c.name)",
+                vars
+            ).celEquals(.list([.string("sidecar")])))
+        #expect(
+            try Self.evaluate("object.spec.containers.exists_one(c, c.name == 'init')", vars).celEquals(.bool(true)))
+        #expect(
+            try Self.evaluate("object.spec.containers.map(c, c.name != '', c.name.size())", vars).celEquals(
+                .list([.int(3), .int(7), .int(4)])))
+        #expect(try Self.evaluate("cel.bind(n, object.metadata.name, n + n)", vars).celEquals(.string("webweb")))
+        #expect(try Self.evaluate("object.metadata.?labels.app.orValue('none')", vars).celEquals(.string("web")))
+        #expect(try Self.evaluate("object.metadata.?annotations.team.orValue('none')", vars).celEquals(.string("none")))
+        #expect(try Self.evaluate("object.spec.containers[1].name", vars).celEquals(.string("sidecar")))
+        #expect(try Self.evaluate("object.spec.containers[5].name", vars).isError)
+    }
+
+    @Test func twoVariableComprehensions() throws {
+        #expect(try Self.evaluate("[10, 20].all(i, v, v == (i + 1) * 10)").celEquals(.bool(true)))
+        #expect(try Self.evaluate("{'a': 1, 'b': 2}.exists(k, v, k == 'b' && v == 2)").celEquals(.bool(true)))
+        #expect(try Self.evaluate("[1, 2].transformList(i, v, v * 10 + i)").celEquals(.list([.int(10), .int(21)])))
+    }
+
+    @Test func nestedComprehensionsStopAtTheCostLimit() throws {
+        let program = try Environment(variables: ["xs": .dyn], libraries: Self.libraries)
+            .compile("xs.all(a, xs.all(b, xs.all(c, a + b + c >= 0)))")
+        let xs = Value.list((0..<1000).map { .int(Int64($0)) })
+        let (value, cost) = program.evaluateWithCost(["xs": xs], costLimit: 100_000)
+        guard case .error(let error) = value else {
+            Issue.record("expected the cost limit to stop evaluation, got \(value)")
+            return
+        }
+        #expect(error.message == "cost limit exceeded")
+        #expect(cost <= 100_100)
+    }
+
+    @Test func errorsInsideConditionsDoNotHideTheCostLimit() throws {
+        let program = try Environment(variables: ["xs": .dyn], libraries: Self.libraries)
+            .compile("xs.all(a, xs.all(b, true)) || true")
+        let xs = Value.list((0..<2000).map { .int(Int64($0)) })
+        guard case .error(let error) = program.evaluate(["xs": xs], costLimit: 10_000) else {
+            Issue.record("the cost error must not be absorbed by ||")
+            return
+        }
+        #expect(error.message == "cost limit exceeded")
+    }
+
+    @Test func mapAndFilterAreLinearInTheListSize() throws {
+        let program = try Environment(variables: ["xs": .dyn], libraries: Self.libraries)
+            .compile("xs.map(x, x * 2).filter(x, x % 3 == 0).size()")
+        let xs = Value.list((0..<200_000).map { .int(Int64($0)) })
+        let clock = ContinuousClock()
+        var result = Value.null
+        let elapsed = clock.measure { result = program.evaluate(["xs": xs], costLimit: 10_000_000) }
+        #expect(result.celEquals(.int(66_667)))
+        // A quadratic accumulator would take minutes here.
+        #expect(elapsed < .seconds(20))
+    }
+
+    @Test func oneProgramEvaluatesConcurrently() async throws {
+        let program = try Environment(variables: ["object": .dyn], libraries: Self.libraries)
+            .compile("object.spec.containers.filter(c, c.image.endsWith(':latest')).size()")
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<32 {
+                group.addTask { program.evaluate(["object": Self.pod]).celEquals(.int(1)) }
+            }
+            var all: [Bool] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 32 && results.allSatisfy { $0 })
+    }
+}
