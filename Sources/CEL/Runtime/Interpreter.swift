@@ -200,7 +200,8 @@ struct Interpreter {
                 }
                 return alternative
             default:
-                return Self.error("no such overload: \(unwrap ? "orValue" : "or")() on \(target.celType.runtimeName)", offset)
+                return Self.error(
+                    "no such overload: \(unwrap ? "orValue" : "or")() on \(target.celType.runtimeName)", offset)
             }
 
         case .guarded(let conditionNode, let step, let slot, let offset):

@@ -97,8 +97,9 @@ struct Lexer {
             position += 1
             var name = ""
             while let c = peek(), c != "`" {
-                guard c.properties.isASCIIHexDigit || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
-                    || "_-./ ".unicodeScalars.contains(c)
+                guard
+                    c.properties.isASCIIHexDigit || ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+                        || "_-./ ".unicodeScalars.contains(c)
                 else {
                     throw CompileError.Located(message: "invalid character in quoted identifier", offset: position)
                 }

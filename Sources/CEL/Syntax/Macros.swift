@@ -22,7 +22,8 @@ enum Macros {
         }
         if case .identifier("math", _) = target, name == "greatest" || name == "least", arguments.count > 3 {
             // Any number of arguments: math.greatest(a, b, c, d) is math.greatest([a, b, c, d]).
-            return .call(function: "math." + name, target: nil,
+            return .call(
+                function: "math." + name, target: nil,
                 arguments: [.list(arguments, optionalIndices: [], offset: offset)], offset: offset)
         }
         switch (name, arguments.count) {
