@@ -38,6 +38,9 @@ struct CELParserTests {
         Rejected(source: "'\\q'", line: 1, column: 2, message: "invalid escape sequence '\\q'"),
         Rejected(source: "b'\\u00ff'", line: 1, column: 3, message: "\\u escape is not allowed in bytes literals"),
         Rejected(source: "while", line: 1, column: 1, message: "reserved identifier 'while'"),
+        Rejected(
+            source: "object.metadata.name.matches('(?=x)')", line: 1, column: 30,
+            message: "invalid regular expression: lookaround assertions are not supported (at byte 0 of the pattern)"),
         Rejected(source: "1 # 2", line: 1, column: 3, message: "unexpected character '#'"),
         Rejected(
             source: "Pod{name: 'x'}", line: 1, column: 1,

@@ -422,7 +422,7 @@ struct StandardLibraryTests {
 
     @Test func patternCacheServesConcurrentCallers() async {
         // More distinct patterns than the cache holds, so tasks race on eviction too.
-        let patterns = (0..<(PatternCache.capacity * 2)).map { "^x\($0)$" }
+        let patterns = (0..<(RegexLibrary.cache.capacity * 2)).map { "^x\($0)$" }
         let mismatches = await withTaskGroup(of: Int.self) { group in
             for worker in 0..<8 {
                 group.addTask {

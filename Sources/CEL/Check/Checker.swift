@@ -1,3 +1,5 @@
+import LinearRegex
+
 /// Resolves a parsed expression against an environment: every identifier must be a declared
 /// variable, a loop or bind variable, or a type name; every call must name a known function
 /// with an overload of that arity and style. What fails is a compile error with its position,
@@ -259,6 +261,32 @@ struct Checker {
         var nodes: [Node] = []
         nodes.reserveCapacity(arguments.count)
         for argument in arguments { nodes.append(try check(argument)) }
-        return .call(Node.Call(name: function, overloads: candidates, arguments: nodes, offset: offset))
+        var bound = candidates
+        if nodes.count >= 2, case .constant(.string(let pattern)) = nodes[1],
+            candidates.contains(where: { RegexLibrary.precompiledForms[$0.id] != nil })
+        {
+            bound = try precompile(pattern, into: candidates, at: arguments[1].offset)
+        }
+        return .call(Node.Call(name: function, overloads: bound, arguments: nodes, offset: offset))
+    }
+
+    /// A constant regular expression is compiled now: a bad pattern is a compile error, and
+    /// evaluation uses the compiled form directly.
+    private func precompile(_ pattern: String, into overloads: [Overload], at offset: Int) throws(CompileError)
+        -> [Overload]
+    {
+        let regex: RegularExpression
+        do {
+            regex = try RegularExpression(pattern)
+        } catch {
+            throw self.error(
+                "invalid regular expression: \(error.reason) (at byte \(error.offset) of the pattern)", offset)
+        }
+        return overloads.map { overload in
+            guard let form = RegexLibrary.precompiledForms[overload.id] else { return overload }
+            return Overload(
+                id: overload.id, isMember: overload.isMember, parameters: overload.parameters,
+                result: overload.result, implementation: form(regex))
+        }
     }
 }

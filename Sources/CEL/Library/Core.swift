@@ -1,5 +1,4 @@
 import LinearRegex
-import Synchronization
 
 extension Library {
     /// Sizes, the string predicates, regular-expression matching, `dyn` and `type`.
@@ -52,8 +51,16 @@ extension Library {
                 "matches",
                 doc: "Tests whether an RE2 regular expression matches any part of a string; anchor it with ^ and $.",
                 overloads: [
-                    .global("matches_string_string", [.string, .string], returns: .bool, PatternCache.matches),
-                    .member("matches_string", [.string, .string], returns: .bool, PatternCache.matches),
+                    .global(
+                        "matches_string_string", [.string, .string], returns: .bool,
+                        { args in
+                            RegexLibrary.withPattern(args) { text, regex in RegexLibrary.matches(regex, text) }
+                        }),
+                    .member(
+                        "matches_string", [.string, .string], returns: .bool,
+                        { args in
+                            RegexLibrary.withPattern(args) { text, regex in RegexLibrary.matches(regex, text) }
+                        }),
                 ]),
             Function(
                 "dyn", doc: "Its argument, typed as dyn so that the checker defers type checks to run time.",
@@ -106,37 +113,5 @@ enum UTF8Search {
             start += 1
         }
         return nil
-    }
-}
-
-/// Compiled regular expressions by pattern, shared by every evaluation. Policies use a
-/// handful of constant patterns, so a small bounded dictionary behind a lock is enough;
-/// when it fills up it starts again from empty.
-enum PatternCache {
-    static let capacity = 256
-    private static let compiled = Mutex<[String: RegularExpression]>([:])
-
-    /// The compiled pattern, or an evaluation error that names the syntax problem.
-    static func regex(_ pattern: String) -> Result<RegularExpression, EvalError> {
-        if let found = compiled.withLock({ $0[pattern] }) { return .success(found) }
-        let regex: RegularExpression
-        do {
-            regex = try RegularExpression(pattern)
-        } catch {
-            return .failure(EvalError("invalid regular expression \"\(pattern)\": \(error)"))
-        }
-        compiled.withLock { cache in
-            if cache.count >= capacity { cache.removeAll(keepingCapacity: true) }
-            cache[pattern] = regex
-        }
-        return .success(regex)
-    }
-
-    @Sendable static func matches(_ args: Arguments) -> Value {
-        guard case .string(let text) = args[0], case .string(let pattern) = args[1] else { return .noSuchOverload }
-        switch regex(pattern) {
-        case .success(let regex): return .bool(regex.isMatch(text))
-        case .failure(let error): return .error(error)
-        }
     }
 }

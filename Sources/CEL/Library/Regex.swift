@@ -15,10 +15,7 @@ extension Library {
                 doc: "Returns the first substring that matches the pattern, or the empty string if none does.",
                 overloads: [
                     .member("find_string", [.string, .string], returns: .string) { args in
-                        guard case .string(let text) = args[0], case .string(let pattern) = args[1] else {
-                            return .noSuchOverload
-                        }
-                        return RegexLibrary.find(pattern, in: text)
+                        RegexLibrary.withPattern(args) { text, regex in RegexLibrary.find(regex, in: text) }
                     }
                 ]),
             Function(
@@ -29,49 +26,78 @@ extension Library {
                     """,
                 overloads: [
                     .member("find_all_string", [.string, .string], returns: .list(.string)) { args in
-                        guard case .string(let text) = args[0], case .string(let pattern) = args[1] else {
-                            return .noSuchOverload
+                        RegexLibrary.withPattern(args) { text, regex in RegexLibrary.findAll(regex, in: text, limit: -1)
                         }
-                        return RegexLibrary.findAll(pattern, in: text, limit: -1)
                     },
                     .member("find_all_string_int", [.string, .string, .int], returns: .list(.string)) { args in
-                        guard case .string(let text) = args[0], case .string(let pattern) = args[1],
-                            case .int(let limit) = args[2]
-                        else {
-                            return .noSuchOverload
+                        guard case .int(let limit) = args[2] else { return .noSuchOverload }
+                        return RegexLibrary.withPattern(args) { text, regex in
+                            RegexLibrary.findAll(regex, in: text, limit: limit)
                         }
-                        return RegexLibrary.findAll(pattern, in: text, limit: limit)
                     },
                 ]),
         ])
 }
 
-/// The implementation of `Library.regex`.
+/// The implementation of `Library.regex`, and of `matches()` in the core library.
 enum RegexLibrary {
+    /// Patterns given at evaluation time (not constants in the expression) are compiled once
+    /// and shared here. Constant patterns are compiled when the expression is checked instead
+    /// (see `precompiledForms`), so they never touch this lock.
     static let cache = RegexCache(capacity: 256)
 
-    static func find(_ pattern: String, in text: String) -> Value {
-        let regex: RegularExpression
-        switch cache.compiled(pattern) {
-        case .success(let compiled): regex = compiled
-        case .failure(let error): return .error(error.message)
-        }
+    static func compiled(_ pattern: String) -> Result<RegularExpression, EvalError> {
+        cache.compiled(pattern).mapError { EvalError($0.message) }
+    }
+
+    static func matches(_ regex: RegularExpression, _ text: String) -> Value {
+        .bool(regex.isMatch(text))
+    }
+
+    static func find(_ regex: RegularExpression, in text: String) -> Value {
         let bytes = Array(text.utf8)
         guard let match = regex.firstMatch(in: bytes) else { return .string("") }
         return .string(substring(bytes, match.range))
     }
 
     /// A negative limit means no limit; a zero limit gives an empty list (as Go's `FindAllString`).
-    static func findAll(_ pattern: String, in text: String, limit: Int64) -> Value {
-        let regex: RegularExpression
-        switch cache.compiled(pattern) {
-        case .success(let compiled): regex = compiled
-        case .failure(let error): return .error(error.message)
-        }
+    static func findAll(_ regex: RegularExpression, in text: String, limit: Int64) -> Value {
         if limit == 0 { return .list([]) }
         let bytes = Array(text.utf8)
         let cap = limit < 0 ? Int.max : Int(clamping: limit)
         return .list(regex.matches(in: bytes, limit: cap).map { .string(substring(bytes, $0.range)) })
+    }
+
+    /// Runs `body` with the compiled pattern of argument 1, or returns the compile error.
+    static func withPattern(_ args: Arguments, _ body: (String, RegularExpression) -> Value) -> Value {
+        guard case .string(let text) = args[0], case .string(let pattern) = args[1] else { return .noSuchOverload }
+        switch compiled(pattern) {
+        case .success(let regex): return body(text, regex)
+        case .failure(let error): return .error(error)
+        }
+    }
+
+    /// For each overload whose second argument is a pattern: the same function with the pattern
+    /// already compiled. The checker uses these when the pattern is a constant, so that a bad
+    /// pattern is a compile error and evaluation takes no lock.
+    static let precompiledForms: [String: @Sendable (RegularExpression) -> @Sendable (Arguments) -> Value] = [
+        "matches_string_string": { regex in { args in text(args).map { matches(regex, $0) } ?? .noSuchOverload } },
+        "matches_string": { regex in { args in text(args).map { matches(regex, $0) } ?? .noSuchOverload } },
+        "find_string": { regex in { args in text(args).map { find(regex, in: $0) } ?? .noSuchOverload } },
+        "find_all_string": { regex in
+            { args in text(args).map { findAll(regex, in: $0, limit: -1) } ?? .noSuchOverload }
+        },
+        "find_all_string_int": { regex in
+            { args in
+                guard let text = text(args), case .int(let limit) = args[2] else { return .noSuchOverload }
+                return findAll(regex, in: text, limit: limit)
+            }
+        },
+    ]
+
+    private static func text(_ args: Arguments) -> String? {
+        if case .string(let text) = args[0] { return text }
+        return nil
     }
 
     private static func substring(_ bytes: [UInt8], _ range: Range<Int>) -> String {
@@ -114,7 +140,10 @@ final class RegexCache: Sendable {
         do {
             result = .success(try RegularExpression(pattern))
         } catch {
-            result = .failure(RegexCompileFailure(message: "invalid regex '\(Self.excerpt(pattern))': \(error)"))
+            result = .failure(
+                RegexCompileFailure(
+                    message: "invalid regular expression '\(Self.excerpt(pattern))': \(error.reason) "
+                        + "(at byte \(error.offset) of the pattern)"))
         }
         guard pattern.utf8.count <= maxPatternLength else { return result }
         state.withLock { state in
