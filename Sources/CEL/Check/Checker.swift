@@ -205,6 +205,11 @@ struct Checker {
             return .conditional(
                 try check(arguments[0]), try check(arguments[1]), try check(arguments[2]), offset: offset)
         case ("@not_strictly_false", 1): return .notStrictlyFalse(try check(arguments[0]))
+        case ("!_", 1) where environment.functions["!_"] != nil:
+            return .not(try check(arguments[0]), offset: offset)
+        case ("_==_", 2) where environment.functions["_==_"] != nil,
+            ("_!=_", 2) where environment.functions["_!=_"] != nil:
+            return .equality(try check(arguments[0]), try check(arguments[1]), negated: function == "_!=_")
         case ("_[_]", 2):
             return .index(try check(arguments[0]), try check(arguments[1]), optional: false, offset: offset)
         case ("_[?_]", 2):

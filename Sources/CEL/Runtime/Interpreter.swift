@@ -97,6 +97,22 @@ struct Interpreter {
             default: return Self.error("no such overload for '?:': the condition is not a bool", offset)
             }
 
+        case .not(let inner, let offset):
+            guard charge(1) else { return .error(Self.costError) }
+            switch evaluate(inner) {
+            case .bool(let value): return .bool(!value)
+            case .error(let error): return .error(error)
+            case let other: return Self.error("no such overload: !_(\(other.celType.runtimeName))", offset)
+            }
+
+        case .equality(let leftNode, let rightNode, let negated):
+            guard charge(1) else { return .error(Self.costError) }
+            let left = evaluate(leftNode)
+            if case .error = left { return left }
+            let right = evaluate(rightNode)
+            if case .error = right { return right }
+            return .bool(left.celEquals(right) != negated)
+
         case .notStrictlyFalse(let inner):
             if case .bool(false) = evaluate(inner) { return .bool(false) }
             return .bool(true)
@@ -328,7 +344,7 @@ struct Interpreter {
             guard let inner = wrapped else { return testOnly ? .bool(false) : .optional(nil) }
             return select(inner, field: field, testOnly: testOnly, optional: !testOnly, offset: offset)
         case .map(let map):
-            let value = map[.string(field)]
+            let value = map.value(forField: field)
             if testOnly { return .bool(value != nil) }
             if optional { return .optional(value) }
             return value ?? error("no such key: \(field)", offset)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A map key: CEL allows int, uint, bool and string keys. Numerically equal int and uint
 /// keys are the same key (CEL's heterogeneous equality), so `{1: x}[1u]` finds `x`.
 public enum MapKey: Sendable, Hashable, CustomStringConvertible {
@@ -10,7 +16,7 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
         switch (lhs, rhs) {
         case (.bool(let a), .bool(let b)): return a == b
         // Strings are equal when their code points are (not by canonical equivalence).
-        case (.string(let a), .string(let b)): return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return sameBytes(a, b)
         case (.int(let a), .int(let b)): return a == b
         case (.uint(let a), .uint(let b)): return a == b
         case (.int(let a), .uint(let b)), (.uint(let b), .int(let a)): return a >= 0 && UInt64(a) == b
@@ -34,6 +40,21 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
         case .uint(let value):
             hasher.combine(2)
             hasher.combine(value)
+        }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (CEL compares code points; Swift's `==`
+    /// would also equate canonically equivalent strings).
+    @inline(__always)
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                guard left.count == right.count else { return false }
+                guard let l = left.baseAddress, let r = right.baseAddress else { return true }
+                return memcmp(l, r, left.count) == 0
+            }
         }
     }
 
@@ -68,43 +89,108 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A CEL map that keeps its entries in insertion order (for stable output) with hashed lookup.
+/// A CEL map that keeps its entries in insertion order (for stable output). Small maps — most
+/// objects in Kubernetes manifests — are searched linearly, which beats hashing for a handful of
+/// keys; larger ones get a hash index. The entries live in one shared, copy-on-write storage
+/// object, so passing a map around costs one reference count.
 public struct MapValue: Sendable {
-    public private(set) var keys: [MapKey] = []
-    private var storage: [MapKey: Value] = [:]
+    private final class Storage: @unchecked Sendable {
+        // @unchecked: a Storage is mutated only through `MapValue`'s mutating methods, and only
+        // when `isKnownUniquelyReferenced` shows that no other value shares it.
+        var keys: [MapKey] = []
+        var values: [Value] = []
+        var index: [MapKey: Int]?
 
-    public init() {}
+        init() {}
 
-    /// Builds a map; a repeated key is reported by returning `nil`.
-    public init?(entries: [(MapKey, Value)]) {
-        keys.reserveCapacity(entries.count)
-        storage.reserveCapacity(entries.count)
-        for (key, value) in entries {
-            guard storage.updateValue(value, forKey: key) == nil else { return nil }
+        init(keys: [MapKey], values: [Value], index: [MapKey: Int]?) {
+            self.keys = keys
+            self.values = values
+            self.index = index
+        }
+
+        func position(of key: MapKey) -> Int? {
+            if let index { return index[key] }
+            for position in keys.indices where keys[position] == key { return position }
+            return nil
+        }
+
+        func append(_ key: MapKey, _ value: Value) {
             keys.append(key)
+            values.append(value)
+            if index != nil {
+                index?[key] = keys.count - 1
+            } else if keys.count > MapValue.linearLimit {
+                var built: [MapKey: Int] = [:]
+                built.reserveCapacity(keys.count * 2)
+                for (position, key) in keys.enumerated() { built[key] = position }
+                index = built
+            }
         }
     }
 
-    public var count: Int { keys.count }
+    /// Maps with more keys than this get a hash index.
+    static let linearLimit = 12
 
-    public subscript(key: MapKey) -> Value? { storage[key] }
+    private var storage: Storage
+
+    public init() { storage = Storage() }
+
+    /// Builds a map; a repeated key is reported by returning `nil`.
+    public init?(entries: [(MapKey, Value)]) {
+        storage = Storage()
+        storage.keys.reserveCapacity(entries.count)
+        storage.values.reserveCapacity(entries.count)
+        for (key, value) in entries {
+            guard storage.position(of: key) == nil else { return nil }
+            storage.append(key, value)
+        }
+    }
+
+    public var keys: [MapKey] { storage.keys }
+
+    public var count: Int { storage.keys.count }
+
+    public subscript(key: MapKey) -> Value? {
+        guard let position = storage.position(of: key) else { return nil }
+        return storage.values[position]
+    }
+
+    /// The value of a string key (field selection), without building a `MapKey`.
+    public func value(forField name: String) -> Value? {
+        if storage.index != nil { return self[.string(name)] }
+        let keys = storage.keys
+        for position in keys.indices {
+            if case .string(let key) = keys[position], MapKey.sameBytes(key, name) { return storage.values[position] }
+        }
+        return nil
+    }
 
     /// Looks a value up by any CEL value, applying numeric key equality for doubles.
     public func lookup(_ value: Value) -> Value? {
-        if let key = MapKey(value) { return storage[key] }
+        if let key = MapKey(value) { return self[key] }
         if case .double(let d) = value, d.rounded(.towardZero) == d {
-            if d >= -9.223372036854775808e18 && d < 9.223372036854775808e18, let found = storage[.int(Int64(d))] {
+            if d >= -9.223372036854775808e18 && d < 9.223372036854775808e18, let found = self[.int(Int64(d))] {
                 return found
             }
-            if d >= 0 && d < 1.8446744073709551616e19 { return storage[.uint(UInt64(d))] }
+            if d >= 0 && d < 1.8446744073709551616e19 { return self[.uint(UInt64(d))] }
         }
         return nil
     }
 
     /// Sets a key, keeping its original position if it was already there.
     public mutating func set(_ key: MapKey, _ value: Value) {
-        if storage.updateValue(value, forKey: key) == nil { keys.append(key) }
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+        }
+        if let position = storage.position(of: key) {
+            storage.values[position] = value
+        } else {
+            storage.append(key, value)
+        }
     }
 
-    public var entries: [(key: MapKey, value: Value)] { keys.map { ($0, storage[$0] ?? .null) } }
+    public var entries: [(key: MapKey, value: Value)] {
+        Array(zip(storage.keys, storage.values)).map { (key: $0.0, value: $0.1) }
+    }
 }

@@ -15,6 +15,10 @@ indirect enum Node: Sendable {
     case or(Node, Node, offset: Int)
     case conditional(Node, Node, Node, offset: Int)
     case notStrictlyFalse(Node)
+    /// `!x` on a bool (anything else is "no such overload"); the commonest call, so it skips dispatch.
+    case not(Node, offset: Int)
+    /// `a == b` / `a != b`: CEL equality over any two values, again without dispatch.
+    case equality(Node, Node, negated: Bool)
     case list([Node], optionalIndices: Set<Int>, offset: Int)
     case map([(key: Node, value: Node, optional: Bool)], offset: Int)
     case comprehension(Loop)
