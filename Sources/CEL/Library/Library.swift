@@ -34,6 +34,8 @@ public struct Overload: Sendable {
     public let parameters: [CELType]
     public let result: CELType
     public let implementation: @Sendable (Arguments) -> Value
+    /// For each parameter, a bit per `Value.kindIndex` it accepts (dispatch without walking types).
+    let acceptedKinds: [UInt32]
 
     public init(
         id: String, isMember: Bool, parameters: [CELType], result: CELType,
@@ -44,6 +46,7 @@ public struct Overload: Sendable {
         self.parameters = parameters
         self.result = result
         self.implementation = implementation
+        acceptedKinds = parameters.map(\.acceptedKinds)
     }
 
     /// A global overload: `name(a, b)`.
@@ -62,11 +65,18 @@ public struct Overload: Sendable {
         Overload(id: id, isMember: true, parameters: parameters, result: result, implementation: implementation)
     }
 
-    /// Whether the run-time values fit the declared parameter types.
+    /// Whether the run-time values fit the declared parameter types. Opaque parameters also
+    /// check the type name; everything else is decided by the kind masks.
     @inline(__always)
     func accepts(_ arguments: Arguments) -> Bool {
-        guard arguments.count == parameters.count else { return false }
-        for index in 0..<parameters.count where !parameters[index].accepts(arguments[index]) { return false }
+        guard arguments.count == acceptedKinds.count else { return false }
+        for index in 0..<acceptedKinds.count {
+            let value = arguments[index]
+            guard acceptedKinds[index] & (1 << value.kindIndex) != 0 else { return false }
+            if case .opaque(let opaque) = value, case .opaque(let name) = parameters[index], name != opaque.typeName {
+                return false
+            }
+        }
         return true
     }
 }
@@ -123,18 +133,50 @@ public struct Arguments: Sendable {
     public var all: [Value] { (0..<count).map { self[$0] } }
 }
 
-extension CELType {
-    /// Run-time check used for overload dispatch: element and key types are not inspected.
+extension Value {
+    /// A small number per kind of value, for overload dispatch masks.
     @inline(__always)
-    func accepts(_ value: Value) -> Bool {
-        switch (self, value) {
-        case (.dyn, _), (.parameter, _): return true
-        case (.null, .null), (.bool, .bool), (.int, .int), (.uint, .uint), (.double, .double),
-            (.string, .string), (.bytes, .bytes), (.list, .list), (.map, .map), (.timestamp, .timestamp),
-            (.duration, .duration), (.type, .type), (.optional, .optional):
-            return true
-        case (.opaque(let name), .opaque(let opaque)): return name == opaque.typeName
-        default: return false
+    var kindIndex: UInt32 {
+        switch self {
+        case .null: return 0
+        case .bool: return 1
+        case .int: return 2
+        case .uint: return 3
+        case .double: return 4
+        case .string: return 5
+        case .bytes: return 6
+        case .list: return 7
+        case .map: return 8
+        case .timestamp: return 9
+        case .duration: return 10
+        case .type: return 11
+        case .optional: return 12
+        case .opaque: return 13
+        case .error: return 14
+        }
+    }
+}
+
+extension CELType {
+    /// The value kinds a parameter of this type accepts, as a mask over `Value.kindIndex`.
+    var acceptedKinds: UInt32 {
+        switch self {
+        case .dyn, .parameter: return 0x3FFF  // every kind but errors
+        case .null: return 1 << 0
+        case .bool: return 1 << 1
+        case .int: return 1 << 2
+        case .uint: return 1 << 3
+        case .double: return 1 << 4
+        case .string: return 1 << 5
+        case .bytes: return 1 << 6
+        case .list: return 1 << 7
+        case .map: return 1 << 8
+        case .timestamp: return 1 << 9
+        case .duration: return 1 << 10
+        case .type: return 1 << 11
+        case .optional: return 1 << 12
+        case .opaque: return 1 << 13
+        case .error: return 0
         }
     }
 }
