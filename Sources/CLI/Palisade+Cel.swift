@@ -112,7 +112,7 @@ extension Palisade.CelCommand {
             let result = program.evaluate(bindings, costLimit: costLimit)
             if case .error(let failure) = result {
                 if let offset = failure.offset {
-                    let place = SourcePlace(source: expression, offset: offset)
+                    let place = SourcePosition(source: expression, offset: offset)
                     printError("<expr>:\(place.line):\(place.column): error: \(failure.message)")
                     printError(place.caretExcerpt)
                 } else {
@@ -143,37 +143,5 @@ extension Palisade.CelCommand {
             }
             return bindings
         }
-    }
-}
-
-/// A position in an expression, worked out from an offset in Unicode scalars.
-struct SourcePlace {
-    var line = 1
-    var column = 1
-    var lineText: Substring
-
-    init(source: String, offset: Int) {
-        var index = 0
-        for scalar in source.unicodeScalars {
-            if index == offset { break }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index += 1
-        }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        lineText = line - 1 < lines.count ? lines[line - 1] : ""
-    }
-
-    /// The line and a caret under the column (tabs kept, so the caret lines up).
-    var caretExcerpt: String {
-        var padding = ""
-        for (index, scalar) in lineText.unicodeScalars.enumerated() where index < column - 1 {
-            padding.append(scalar == "\t" ? "\t" : " ")
-        }
-        return String(lineText) + "\n" + padding + "^"
     }
 }

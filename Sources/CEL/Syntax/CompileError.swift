@@ -23,34 +23,13 @@ public struct CompileError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
         self.offset = offset
         self.source = source
-        var line = 1
-        var column = 1
-        var index = 0
-        for scalar in source.unicodeScalars {
-            if index == offset { break }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index += 1
-        }
-        self.line = line
-        self.column = column
+        let position = SourcePosition(source: source, offset: offset)
+        line = position.line
+        column = position.column
     }
 
     /// The offending line and a caret under the column.
-    public var caretExcerpt: String {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard line - 1 < lines.count else { return "" }
-        let text = lines[line - 1]
-        var padding = ""
-        for (index, scalar) in text.unicodeScalars.enumerated() where index < column - 1 {
-            padding.append(scalar == "\t" ? "\t" : " ")
-        }
-        return String(text) + "\n" + padding + "^"
-    }
+    public var caretExcerpt: String { SourcePosition(source: source, offset: offset).caretExcerpt }
 
     /// `line:column: message`, then the excerpt.
     public var description: String { "\(line):\(column): \(message)\n\(caretExcerpt)" }
