@@ -82,7 +82,7 @@ enum CelValueFormat {
             text += #"{"string": "#
             writeString(string, to: &text)
             text += "}"
-        case .bytes(let bytes): text += #"{"bytes_b64": ""# + base64(bytes) + #""}"#
+        case .bytes(let bytes): text += #"{"bytes_b64": ""# + Base64.encode(bytes) + #""}"#
         case .list(let elements):
             text += #"{"list": ["#
             for (index, element) in elements.enumerated() {
@@ -143,26 +143,5 @@ enum CelValueFormat {
             }
         }
         text += "\""
-    }
-
-    /// Standard base64 with padding.
-    static func base64(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".unicodeScalars)
-        var text = ""
-        var index = 0
-        while index < bytes.count {
-            let chunk = bytes[index..<min(index + 3, bytes.count)]
-            var group: UInt32 = 0
-            for (offset, byte) in chunk.enumerated() { group |= UInt32(byte) << (16 - 8 * UInt32(offset)) }
-            for position in 0..<4 {
-                if position <= chunk.count {
-                    text.unicodeScalars.append(alphabet[Int(group >> (18 - 6 * UInt32(position)) & 0x3F)])
-                } else {
-                    text += "="
-                }
-            }
-            index += 3
-        }
-        return text
     }
 }

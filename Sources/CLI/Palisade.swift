@@ -1,5 +1,11 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `palisade` command. Each subcommand lives in its own `Palisade+<Name>.swift` file.
 @main
 struct Palisade: AsyncParsableCommand {
@@ -16,4 +22,23 @@ struct Palisade: AsyncParsableCommand {
         version: version,
         subcommands: [RegexCommand.self, CelCommand.self]
     )
+
+    /// Runs the command. Usage errors (an unknown flag, a bad option value) exit with 2, like
+    /// every other input or configuration problem, rather than argument-parser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

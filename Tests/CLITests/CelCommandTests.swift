@@ -230,11 +230,11 @@ struct CelCommandTests {
 /// The output encodings, without a process.
 struct CelValueFormatTests {
     @Test func base64MatchesTheStandardAlphabetWithPadding() {
-        #expect(CelValueFormat.base64([]) == "")
-        #expect(CelValueFormat.base64(Array("f".utf8)) == "Zg==")
-        #expect(CelValueFormat.base64(Array("fo".utf8)) == "Zm8=")
-        #expect(CelValueFormat.base64(Array("foo".utf8)) == "Zm9v")
-        #expect(CelValueFormat.base64([0x00, 0xFF, 0xFE, 0x3E, 0x3F]) == "AP/+Pj8=")
+        #expect(Base64.encode([]) == "")
+        #expect(Base64.encode(Array("f".utf8)) == "Zg==")
+        #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
+        #expect(Base64.encode(Array("foo".utf8)) == "Zm9v")
+        #expect(Base64.encode([0x00, 0xFF, 0xFE, 0x3E, 0x3F]) == "AP/+Pj8=")
     }
 
     @Test func jsonStringsEscapeControlsAndSeparators() {

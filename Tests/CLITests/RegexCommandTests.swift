@@ -91,3 +91,13 @@ extension RegexCommandTests {
         #expect(result.stdout == "0 3\n")
     }
 }
+
+extension RegexCommandTests {
+    @Test func usageErrorsExitTwo() throws {
+        let unknown = try PalisadeProcess.run(["regex", "--bogus", "a"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: Unknown option '--bogus'"))
+        let missing = try PalisadeProcess.run(["regex"])
+        #expect(missing.status == 2)
+    }
+}

@@ -27,7 +27,7 @@ extension Library {
 }
 
 /// Standard base64 without Foundation.
-enum Base64 {
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Alphabet position of each byte, or 0xFF for bytes outside the alphabet.
@@ -42,7 +42,7 @@ enum Base64 {
         var offset: Int
     }
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
