@@ -210,6 +210,8 @@ struct Checker {
         case ("_==_", 2) where environment.functions["_==_"] != nil,
             ("_!=_", 2) where environment.functions["_!=_"] != nil:
             return .equality(try check(arguments[0]), try check(arguments[1]), negated: function == "_!=_")
+        case ("@in", 2) where environment.functions["@in"] != nil:
+            return .membership(try check(arguments[0]), try check(arguments[1]), offset: offset)
         case ("_[_]", 2):
             return .index(try check(arguments[0]), try check(arguments[1]), optional: false, offset: offset)
         case ("_[?_]", 2):

@@ -113,6 +113,21 @@ struct Interpreter {
             if case .error = right { return right }
             return .bool(left.celEquals(right) != negated)
 
+        case .membership(let elementNode, let collectionNode, let offset):
+            guard charge(1) else { return .error(Self.costError) }
+            let element = evaluate(elementNode)
+            if case .error = element { return element }
+            let collection = evaluate(collectionNode)
+            switch collection {
+            case .error: return collection
+            case .list(let list): return .bool(list.contains { $0.celEquals(element) })
+            case .map(let map):
+                if case .string(let key) = element { return .bool(map.value(forField: key) != nil) }
+                return .bool(map.lookup(element) != nil)
+            default:
+                return Self.error("no such overload: @in(_, \(collection.celType.runtimeName))", offset)
+            }
+
         case .notStrictlyFalse(let inner):
             if case .bool(false) = evaluate(inner) { return .bool(false) }
             return .bool(true)

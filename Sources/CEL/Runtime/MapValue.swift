@@ -47,15 +47,19 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
     /// would also equate canonically equivalent strings).
     @inline(__always)
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { left in
-            b.withUTF8 { right in
-                guard left.count == right.count else { return false }
-                guard let l = left.baseAddress, let r = right.baseAddress else { return true }
-                return memcmp(l, r, left.count) == 0
+        let left = a.utf8
+        let right = b.utf8
+        guard left.count == right.count else { return false }
+        // Native strings are contiguous UTF-8: compare the bytes in place.
+        if let equal = left.withContiguousStorageIfAvailable({ l in
+            right.withContiguousStorageIfAvailable { r in
+                guard let lp = l.baseAddress, let rp = r.baseAddress else { return true }
+                return memcmp(lp, rp, l.count) == 0
             }
+        }), let equal {
+            return equal
         }
+        return left.elementsEqual(right)
     }
 
     /// The key for a value, if the value can be one (a double with an integral value looks up
@@ -99,13 +103,17 @@ public struct MapValue: Sendable {
         // when `isKnownUniquelyReferenced` shows that no other value shares it.
         var keys: [MapKey] = []
         var values: [Value] = []
+        /// UTF-8 length of each string key (-1 for other keys): a field look-up compares
+        /// lengths first and touches a key only when its length fits.
+        var fieldLengths: [Int] = []
         var index: [MapKey: Int]?
 
         init() {}
 
-        init(keys: [MapKey], values: [Value], index: [MapKey: Int]?) {
+        init(keys: [MapKey], values: [Value], fieldLengths: [Int], index: [MapKey: Int]?) {
             self.keys = keys
             self.values = values
+            self.fieldLengths = fieldLengths
             self.index = index
         }
 
@@ -118,6 +126,7 @@ public struct MapValue: Sendable {
         func append(_ key: MapKey, _ value: Value) {
             keys.append(key)
             values.append(value)
+            if case .string(let text) = key { fieldLengths.append(text.utf8.count) } else { fieldLengths.append(-1) }
             if index != nil {
                 index?[key] = keys.count - 1
             } else if keys.count > MapValue.linearLimit {
@@ -158,10 +167,14 @@ public struct MapValue: Sendable {
 
     /// The value of a string key (field selection), without building a `MapKey`.
     public func value(forField name: String) -> Value? {
+        let storage = self.storage
         if storage.index != nil { return self[.string(name)] }
-        let keys = storage.keys
-        for position in keys.indices {
-            if case .string(let key) = keys[position], MapKey.sameBytes(key, name) { return storage.values[position] }
+        let length = name.utf8.count
+        let lengths = storage.fieldLengths
+        for position in lengths.indices where lengths[position] == length {
+            if case .string(let key) = storage.keys[position], MapKey.sameBytes(key, name) {
+                return storage.values[position]
+            }
         }
         return nil
     }
@@ -181,7 +194,8 @@ public struct MapValue: Sendable {
     /// Sets a key, keeping its original position if it was already there.
     public mutating func set(_ key: MapKey, _ value: Value) {
         if !isKnownUniquelyReferenced(&storage) {
-            storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+            storage = Storage(
+                keys: storage.keys, values: storage.values, fieldLengths: storage.fieldLengths, index: storage.index)
         }
         if let position = storage.position(of: key) {
             storage.values[position] = value

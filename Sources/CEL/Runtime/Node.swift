@@ -19,6 +19,8 @@ indirect enum Node: Sendable {
     case not(Node, offset: Int)
     /// `a == b` / `a != b`: CEL equality over any two values, again without dispatch.
     case equality(Node, Node, negated: Bool)
+    /// `a in b` on a list or a map (the key test), without dispatch.
+    case membership(Node, Node, offset: Int)
     case list([Node], optionalIndices: Set<Int>, offset: Int)
     case map([(key: Node, value: Node, optional: Bool)], offset: Int)
     case comprehension(Loop)
