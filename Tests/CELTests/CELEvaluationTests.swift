@@ -108,3 +108,32 @@ struct CELEvaluationTests {
         #expect(results.count == 32 && results.allSatisfy { $0 })
     }
 }
+
+extension CELEvaluationTests {
+    @Test func stringSearchesStayLinearOnHostileInput() throws {
+        let text = Value.string(String(repeating: "a", count: 200_000))
+        let pattern = Value.string(String(repeating: "a", count: 100_000) + "b")
+        let environment = Environment(variables: ["t": .dyn, "p": .dyn], libraries: Self.libraries)
+        let searches = try environment.compile("t.contains(p) || t.indexOf(p) >= 0 || t.lastIndexOf(p) >= 0")
+        let rewrites = try environment.compile("t.split(p).size() == 1 && t.replace(p, 'x') == t")
+        var found = Value.null
+        var unchanged = Value.null
+        let elapsed = ContinuousClock().measure {
+            found = searches.evaluate(["t": text, "p": pattern])
+            unchanged = rewrites.evaluate(["t": text, "p": pattern])
+        }
+        #expect(found.celEquals(.bool(false)))
+        #expect(unchanged.celEquals(.bool(true)))
+        // Naive search would compare about 10^10 characters here.
+        #expect(elapsed < .seconds(20))
+    }
+
+    @Test func replaceThatWouldFillMemoryIsAnError() throws {
+        let s = Value.string(String(repeating: "a", count: 50_000))
+        guard case .error(let error) = try Self.evaluate("s.replace('a', s).size()", ["s": s]) else {
+            Issue.record("a 2.5-billion-character result must be refused")
+            return
+        }
+        #expect(error.message.hasPrefix("replace: the result would exceed"))
+    }
+}

@@ -98,20 +98,8 @@ enum UTF8Search {
 
     /// Byte offset of the first occurrence of `needle` in `haystack`.
     static func firstOffset(of needle: String, in haystack: String) -> Int? {
-        let hay = Array(haystack.utf8)
         let pin = Array(needle.utf8)
-        guard let first = pin.first else { return 0 }
-        guard pin.count <= hay.count else { return nil }
-        var start = 0
-        let lastStart = hay.count - pin.count
-        while start <= lastStart {
-            if hay[start] == first {
-                var index = 1
-                while index < pin.count && hay[start + index] == pin[index] { index += 1 }
-                if index == pin.count { return start }
-            }
-            start += 1
-        }
-        return nil
+        guard !pin.isEmpty else { return 0 }
+        return SubstringSearch(pin).firstMatch(in: Array(haystack.utf8))
     }
 }

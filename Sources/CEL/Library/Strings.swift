@@ -77,7 +77,7 @@ extension Library {
                         guard case .string(let text) = args[0], case .string(let old) = args[1],
                             case .string(let new) = args[2]
                         else { return .noSuchOverload }
-                        return .string(StringExtension.replace(text, old, new, limit: -1))
+                        return StringExtension.replace(text, old, new, limit: -1)
                     },
                     .member(
                         "replace_string_string_string_int", [.string, .string, .string, .int], returns: .string
@@ -85,7 +85,7 @@ extension Library {
                         guard case .string(let text) = args[0], case .string(let old) = args[1],
                             case .string(let new) = args[2], case .int(let limit) = args[3]
                         else { return .noSuchOverload }
-                        return .string(StringExtension.replace(text, old, new, limit: limit))
+                        return StringExtension.replace(text, old, new, limit: limit)
                     },
                 ]),
             Function(
@@ -197,11 +197,6 @@ enum StringExtension {
     }
 
     /// Whether `pattern` occurs in `text` at `position` (which must leave room for it).
-    private static func occurs(_ pattern: [Unicode.Scalar], in text: [Unicode.Scalar], at position: Int) -> Bool {
-        for offset in pattern.indices where text[position + offset] != pattern[offset] { return false }
-        return true
-    }
-
     /// cel-go's rules: an empty substring is found at the start index; a start index outside
     /// the string is an error.
     static func indexOf(_ text: String, _ part: String, from start: Int64?) -> Value {
@@ -213,11 +208,7 @@ enum StringExtension {
             guard start >= 0, start < Int64(scalars.count) else { return indexOutOfRange(start) }
             position = Int(start)
         }
-        while position + pattern.count <= scalars.count {
-            if occurs(pattern, in: scalars, at: position) { return .int(Int64(position)) }
-            position += 1
-        }
-        return .int(-1)
+        return .int(SubstringSearch(pattern).firstMatch(in: scalars, from: position).map(Int64.init) ?? -1)
     }
 
     /// The last occurrence that begins at or before `start` (default: anywhere).
@@ -230,11 +221,9 @@ enum StringExtension {
             guard start >= 0, start < Int64(scalars.count) else { return indexOutOfRange(start) }
             position = min(position, Int(start))
         }
-        while position >= 0 {
-            if occurs(pattern, in: scalars, at: position) { return .int(Int64(position)) }
-            position -= 1
-        }
-        return .int(-1)
+        guard position >= 0 else { return .int(-1) }
+        let found = SubstringSearch(pattern).lastMatch(in: scalars, startingAtOrBefore: position)
+        return .int(found.map(Int64.init) ?? -1)
     }
 
     /// Shifts the scalars in `range` (ASCII letters of one case) by `offset`.
@@ -247,10 +236,18 @@ enum StringExtension {
             })
     }
 
+    /// A replacement may multiply a string's size; past this many code points it stops with an
+    /// error instead of filling memory (a cost budget is only charged after a call returns).
+    static let maxResultLength = 10_000_000
+
+    private static func tooLong(_ length: Int) -> Value {
+        .error("replace: the result would exceed \(maxResultLength) code points")
+    }
+
     /// Go's `strings.Replace` over code points: at most `limit` replacements when `limit` is
     /// not negative; an empty `old` matches before every code point and at the end.
-    static func replace(_ text: String, _ old: String, _ new: String, limit: Int64) -> String {
-        if old == new || limit == 0 { return text }
+    static func replace(_ text: String, _ old: String, _ new: String, limit: Int64) -> Value {
+        if old == new || limit == 0 { return .string(text) }
         let scalars = Array(text.unicodeScalars)
         let pattern = Array(old.unicodeScalars)
         let replacement = Array(new.unicodeScalars)
@@ -262,25 +259,23 @@ enum StringExtension {
                 if limit < 0 || replaced < limit {
                     result += replacement
                     replaced += 1
+                    if result.count > maxResultLength { return tooLong(result.count) }
                 }
                 if position < scalars.count { result.append(scalars[position]) }
             }
-            return string(from: result)
+            return .string(string(from: result))
         }
+        let search = SubstringSearch(pattern)
         var position = 0
-        while position < scalars.count {
-            if (limit < 0 || replaced < limit) && position + pattern.count <= scalars.count
-                && occurs(pattern, in: scalars, at: position)
-            {
-                result += replacement
-                replaced += 1
-                position += pattern.count
-            } else {
-                result.append(scalars[position])
-                position += 1
-            }
+        while limit < 0 || replaced < limit, let found = search.firstMatch(in: scalars, from: position) {
+            result += scalars[position..<found]
+            result += replacement
+            replaced += 1
+            position = found + pattern.count
+            if result.count > maxResultLength { return tooLong(result.count) }
         }
-        return string(from: result)
+        result += scalars[position...]
+        return .string(string(from: result))
     }
 
     /// Go's `strings.SplitN` over code points: at most `limit` parts when it is positive, none
@@ -302,17 +297,13 @@ enum StringExtension {
             }
             return parts
         }
+        let search = SubstringSearch(pattern)
         var partStart = 0
-        var position = 0
-        while position + pattern.count <= scalars.count {
-            if limit > 0 && Int64(parts.count) == limit - 1 { break }
-            if occurs(pattern, in: scalars, at: position) {
-                parts.append(string(from: scalars[partStart..<position]))
-                position += pattern.count
-                partStart = position
-            } else {
-                position += 1
-            }
+        while limit < 0 || Int64(parts.count) < limit - 1,
+            let found = search.firstMatch(in: scalars, from: partStart)
+        {
+            parts.append(string(from: scalars[partStart..<found]))
+            partStart = found + pattern.count
         }
         parts.append(string(from: scalars[partStart...]))
         return parts

@@ -1,0 +1,72 @@
+/// Finds a pattern in a sequence in time linear in both (Knuth–Morris–Pratt): the string
+/// functions (`contains`, `indexOf`, `lastIndexOf`, `replace`, `split`) must not take quadratic
+/// time on hostile input such as a long run of `a` searched for `aaa…ab`.
+struct SubstringSearch<Element: Equatable> {
+    let pattern: [Element]
+    /// `border[i]`: length of the longest proper prefix of `pattern[0...i]` that is also its suffix.
+    private let border: [Int]
+
+    init(_ pattern: [Element]) {
+        self.pattern = pattern
+        var border = [Int](repeating: 0, count: pattern.count)
+        var length = 0
+        var index = 1
+        while index < pattern.count {
+            if pattern[index] == pattern[length] {
+                length += 1
+                border[index] = length
+                index += 1
+            } else if length > 0 {
+                length = border[length - 1]
+            } else {
+                index += 1
+            }
+        }
+        self.border = border
+    }
+
+    /// Start of the first occurrence at or after `start` (the pattern must not be empty).
+    func firstMatch(in text: [Element], from start: Int = 0) -> Int? {
+        guard !pattern.isEmpty else { return start <= text.count ? start : nil }
+        var matched = 0
+        var index = max(start, 0)
+        while index < text.count {
+            if text[index] == pattern[matched] {
+                matched += 1
+                index += 1
+                if matched == pattern.count { return index - matched }
+            } else if matched > 0 {
+                matched = border[matched - 1]
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// Start of the last occurrence that begins at or before `limit` (overlaps allowed).
+    func lastMatch(in text: [Element], startingAtOrBefore limit: Int) -> Int? {
+        guard !pattern.isEmpty else { return min(limit, text.count) }
+        var last: Int?
+        var matched = 0
+        var index = 0
+        while index < text.count {
+            if text[index] == pattern[matched] {
+                matched += 1
+                index += 1
+                if matched == pattern.count {
+                    let start = index - matched
+                    if start > limit { break }
+                    last = start
+                    matched = border[matched - 1]
+                }
+            } else if matched > 0 {
+                matched = border[matched - 1]
+            } else {
+                index += 1
+            }
+            if index - matched > limit { break }
+        }
+        return last
+    }
+}
