@@ -1,6 +1,5 @@
-// Foundation is imported only for the IANA time-zone database (TimeZone); the calendar
-// arithmetic itself is Timestamp's own.
-import Foundation
+// No Foundation: the calendar arithmetic is Timestamp's own, and IANA zone names are looked
+// up in the system's zone files by TimeZoneDatabase.
 
 extension Library {
     /// Timestamp and duration arithmetic that the operators leave out, and the calendar and
@@ -113,9 +112,7 @@ private enum Clock {
     static func offsetSeconds(zone: String, at timestamp: Timestamp) -> Int64? {
         if zone == "UTC" || zone == "Z" { return 0 }
         if zone.contains(":") { return fixedOffset(zone) }
-        guard let timeZone = TimeZone(identifier: zone) else { return nil }
-        let instant = Date(timeIntervalSince1970: Double(timestamp.seconds))
-        return Int64(timeZone.secondsFromGMT(for: instant))
+        return TimeZoneDatabase.system.offsetSeconds(zone: zone, atUnixSeconds: timestamp.seconds)
     }
 
     private static func fixedOffset(_ text: String) -> Int64? {
