@@ -16,6 +16,9 @@ enum Macros {
             return nil
         }
         guard let target else { return nil }
+        if case .identifier("cel", _) = target, let block = try blockForm(name, arguments: arguments, offset: offset) {
+            return block
+        }
         if case .identifier("cel", _) = target, name == "bind", arguments.count == 3 {
             let variable = try variableName(arguments[0], macro: "cel.bind")
             return .bind(name: variable, value: arguments[1], body: arguments[2], offset: offset)
@@ -53,6 +56,35 @@ enum Macros {
             }
             let none = Expr.call(function: "optional.none", target: nil, arguments: [], offset: offset)
             return .call(function: "_?_:_", target: nil, arguments: [hasValue, body, none], offset: offset)
+        default:
+            return nil
+        }
+    }
+
+    /// The `cel.block` form that cel-go's optimizer writes: `cel.block([e0, e1, …], result)`
+    /// binds `cel.index(0)`, `cel.index(1)`, … to the entries in order (each may use the ones
+    /// before it), and `cel.iterVar(depth, n)` / `cel.accuVar(depth, n)` name loop variables.
+    private static func blockForm(_ name: String, arguments: [Expr], offset: Int) throws(Located) -> Expr? {
+        func integer(_ expression: Expr) -> Int64? {
+            if case .literal(.int(let value), _) = expression, value >= 0 { return value }
+            return nil
+        }
+        switch (name, arguments.count) {
+        case ("index", 1):
+            guard let index = integer(arguments[0]) else { return nil }
+            return .identifier("@index:\(index)", offset: offset)
+        case ("iterVar", 2), ("accuVar", 2):
+            guard let depth = integer(arguments[0]), let position = integer(arguments[1]) else { return nil }
+            return .identifier("@\(name):\(depth):\(position)", offset: offset)
+        case ("block", 2):
+            guard case .list(let entries, let optionals, _) = arguments[0], optionals.isEmpty else {
+                throw Located(message: "cel.block() needs a list literal of expressions", offset: offset)
+            }
+            var body = arguments[1]
+            for (index, entry) in entries.enumerated().reversed() {
+                body = .bind(name: "@index:\(index)", value: entry, body: body, offset: offset)
+            }
+            return body
         default:
             return nil
         }

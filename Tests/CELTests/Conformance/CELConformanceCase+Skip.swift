@@ -7,7 +7,6 @@ enum CELConformanceSkip: String, CaseIterable, Sendable {
     case legacyEnums = "legacy_enums"
     case strongEnums = "strong_enums"
     case unknowns = "unknowns"
-    case blockExtension = "extension:block"
     case protoExtension = "extension:proto"
     case typeCheck = "type_check"
 
@@ -22,8 +21,6 @@ enum CELConformanceSkip: String, CaseIterable, Sendable {
             "strong_enums: protobuf enums as types (every such test also needs proto_messages)"
         case .unknowns:
             "unknowns: partial evaluation with unknown values"
-        case .blockExtension:
-            "extension:block: cel.block and cel.index, a form produced by cel-go's optimizer, not written by people"
         case .protoExtension:
             "extension:proto: proto.hasExt and proto.getExt on proto2 extension fields"
         case .typeCheck:
