@@ -50,16 +50,18 @@ let package = Package(
         ),
 
         // Release-mode throughput benchmark for the regex engine (docs/PERFORMANCE.md).
+        // Timing and formatting helpers shared by the benchmark executables.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "RegexBenchmark",
-            dependencies: ["LinearRegex"],
+            dependencies: ["LinearRegex", "BenchmarkSupport"],
             path: "Benchmarks/RegexBenchmark"
         ),
 
         // Release-mode benchmark of the CEL engine: compile and evaluation times (docs/PERFORMANCE.md).
         .executableTarget(
             name: "CELBenchmark",
-            dependencies: ["CEL"],
+            dependencies: ["CEL", "BenchmarkSupport"],
             path: "Benchmarks/CELBenchmark"
         ),
     ]

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CEL
 
 /// One benchmark case from `cases.tsv`: an expression evaluated with `object` bound to a document.

@@ -11,6 +11,7 @@
 // same files drive scripts/cel_python_bench.py, so every engine runs the same cases.
 // docs/PERFORMANCE.md explains the cases and records the figures.
 
+import BenchmarkSupport
 import CEL
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 // What the benchmark measures. The same lists drive scripts/compare-regex.sh (which repeats
 // them in bash) and docs/PERFORMANCE.md; change them together.
 

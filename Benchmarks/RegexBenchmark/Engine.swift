@@ -1,7 +1,4 @@
-/// A failure the benchmark reports for one case and then carries on past.
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-}
+import BenchmarkSupport
 
 /// What an engine under test provides. Every `make…` method compiles what it needs up front
 /// and hands back a closure that does one full search; the harness warms it up, times it and

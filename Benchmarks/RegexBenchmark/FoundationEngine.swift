@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// NSRegularExpression (ICU, a backtracking engine) on the same corpus and cases, for the

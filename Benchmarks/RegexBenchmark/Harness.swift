@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -5,19 +7,6 @@
 #endif
 
 // MARK: Timing
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
-    }
-}
-
-/// Keeps a value alive as far as the optimizer can tell.
-@inline(never)
-func blackHole<T>(_ value: T) {
-    withExtendedLifetime(value) {}
-}
 
 func median(_ values: [Duration]) -> Duration {
     let sorted = values.sorted()
@@ -65,83 +54,8 @@ func timeCompile(_ compile: () throws -> Int) throws -> Duration {
     return median(times)
 }
 
-// MARK: Formatting
-
-/// `1234567` as `1,234,567`.
-func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-        out.append(digit)
-    }
-    return value < 0 ? "-" + out : out
-}
-
-/// `value` with `places` decimals, rounded half away from zero.
-func fixed(_ value: Double, _ places: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let whole = Int(scaled / scale)
-    var text = grouped(whole)
-    if places > 0 {
-        let fraction = String(Int(scaled - Double(whole) * scale))
-        text += "." + String(repeating: "0", count: places - fraction.count) + fraction
-    }
-    return value < 0 ? "-" + text : text
-}
-
-/// Three significant figures or so, in the unit that suits: `812 ns`, `4.31 µs`, `12.6 ms`, `3.20 s`.
-func humanTime(_ duration: Duration) -> String {
-    let s = duration.seconds
-    func sig(_ v: Double) -> String { fixed(v, v < 10 ? 2 : v < 100 ? 1 : 0) }
-    if s < 1e-6 { return sig(s * 1e9) + " ns" }
-    if s < 1e-3 { return sig(s * 1e6) + " µs" }
-    if s < 1 { return sig(s * 1e3) + " ms" }
-    return sig(s) + " s"
-}
-
-func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(0, width - text.count))
-    return right ? fill + text : text + fill
-}
-
-/// Writes to standard error without going through a shared C `FILE`.
-func printError(_ message: String) {
-    var line = message + "\n"
-    line.withUTF8 { bytes in
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(2, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if written <= 0 { break }
-            offset += written
-        }
-    }
-}
-
-// MARK: Files
-
-func readFile(_ path: String) throws -> [UInt8] {
-    guard let file = fopen(path, "rb") else {
-        throw BenchError(description: "cannot open \(path): \(String(cString: strerror(errno)))")
-    }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-        let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-        if count == 0 { break }
-        bytes.append(contentsOf: buffer[0..<count])
-    }
-    if ferror(file) != 0 { throw BenchError(description: "cannot read \(path)") }
-    return bytes
-}
-
 // MARK: Child processes
 
-/// What became of a child process that `runChild` started.
 enum ChildOutcome {
     case exited(status: Int32, output: String)
     case killed(signal: Int32, output: String)

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import LinearRegex
 
 /// This project's engine, searching the corpus bytes in place.

@@ -7,6 +7,8 @@
 // Build the corpus first with scripts/make-bench-corpus.py. docs/PERFORMANCE.md explains the
 // cases and records the figures.
 
+import BenchmarkSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
