@@ -33,6 +33,10 @@ let package = Package(
             resources: [.copy("Conformance/cel/data")]
         ),
 
+        // Locations, severities, diagnostics and the located document tree every input uses.
+        .target(name: "PolicyModel"),
+        .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",
