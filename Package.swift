@@ -37,6 +37,10 @@ let package = Package(
         .target(name: "PolicyModel"),
         .testTarget(name: "PolicyModelTests", dependencies: ["PolicyModel"]),
 
+        // YAML streams read with Yams into located `Node` trees, guarded against hostile input.
+        .target(name: "YAMLSupport", dependencies: ["PolicyModel", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport", "PolicyModel"]),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",
