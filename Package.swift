@@ -41,6 +41,11 @@ let package = Package(
         .target(name: "YAMLSupport", dependencies: ["PolicyModel", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "YAMLSupportTests", dependencies: ["YAMLSupport", "PolicyModel"]),
 
+        // Kubernetes manifests (YAML or JSON, several documents, `List`s) read into resources, with the
+        // pod spec of every workload kind found in one place.
+        .target(name: "KubernetesInput", dependencies: ["PolicyModel", "YAMLSupport"]),
+        .testTarget(name: "KubernetesInputTests", dependencies: ["KubernetesInput", "PolicyModel"]),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",

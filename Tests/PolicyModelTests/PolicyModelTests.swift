@@ -47,4 +47,13 @@ struct PolicyModelTests {
         #expect(root["metadata"]?["name"]?.location(in: "pod.yaml").description == "pod.yaml:3:9")
         #expect(MemoryLayout<Span>.size == 16)
     }
+
+    @Test func resourceLocationIsWhereTheObjectStarts() {
+        let content = Node(.mapping([]), span: Span(line: 7, column: 3))
+        let resource = Resource(
+            inputKind: "kubernetes", type: "Deployment", name: "web", namespace: nil,
+            identity: "Deployment/default/web", file: "deploy.yaml", span: content.span, content: content)
+        #expect(resource.location == Location(file: "deploy.yaml", line: 7, column: 3, endLine: 7, endColumn: 3))
+        #expect(resource.location.description == "deploy.yaml:7:3")
+    }
 }
