@@ -46,6 +46,10 @@ let package = Package(
         .target(name: "KubernetesInput", dependencies: ["PolicyModel", "YAMLSupport"]),
         .testTarget(name: "KubernetesInputTests", dependencies: ["KubernetesInput", "PolicyModel"]),
 
+        // Policy documents read, checked and compiled; later their evaluation against resources.
+        .target(name: "PolicyEngine", dependencies: ["CEL", "PolicyModel", "YAMLSupport"]),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "PolicyModel", "CEL"]),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",

@@ -1,0 +1,54 @@
+/// Checks on names, and the closest known name for a misspelt one.
+extension PolicyReader {
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`: lowercase letters and digits joined by single hyphens.
+    static func isKebabCase(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first, let last = scalars.last, first != "-", last != "-" else { return false }
+        var previous: Unicode.Scalar = " "
+        for scalar in scalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": break
+            case "-" where previous != "-": break
+            default: return false
+            }
+            previous = scalar
+        }
+        return true
+    }
+
+    /// A CEL identifier: a letter or `_`, then letters, digits and `_` (ASCII only).
+    static func isIdentifier(_ name: String) -> Bool {
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        guard let first = name.unicodeScalars.first, first == "_" || isLetter(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ("0"..."9").contains($0) || isLetter($0) }
+    }
+
+    /// The name of `known` closest to a misspelt `name`, when it is a few edits away (ignoring case).
+    static func closest(to name: String, among known: [String]) -> String? {
+        let limit = max(2, name.count / 3)
+        var best: (name: String, distance: Int)?
+        for candidate in known {
+            let distance = editDistance(name.lowercased(), candidate.lowercased())
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+        }
+        return best?.name
+    }
+
+    /// Levenshtein distance in Unicode scalars.
+    static func editDistance(_ left: String, _ right: String) -> Int {
+        let a = Array(left.unicodeScalars)
+        let b = Array(right.unicodeScalars)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,149 @@
+import CEL
+import PolicyModel
+
+/// A guardrail policy as its YAML document declares it, with every CEL expression already compiled:
+/// a loaded policy is ready to evaluate. `PolicyLoader` builds it and checks every field on the
+/// way, so the values here are known to be valid.
+///
+/// A validation's expression is true when the resource complies, as in Kubernetes'
+/// ValidatingAdmissionPolicy.
+public struct Policy: Sendable {
+    /// What a failing validation does by default; configuration may override it per scope.
+    public enum Mode: String, Sendable, Hashable, CaseIterable {
+        /// Findings fail the scan (and the admission request).
+        case enforce
+        /// Findings are reported but do not fail.
+        case warn
+        /// Findings are recorded only.
+        case audit
+    }
+
+    /// A CEL expression as written in the policy, its compiled program and where it is written.
+    public struct Expression: Sendable {
+        public var source: String
+        public var program: Program
+        /// The position of the YAML scalar that holds the expression.
+        public var location: Location
+
+        public init(source: String, program: Program, location: Location) {
+            self.source = source
+            self.program = program
+            self.location = location
+        }
+    }
+
+    /// A named expression: a variable or a match condition.
+    public struct NamedExpression: Sendable {
+        public var name: String
+        public var expression: Expression
+
+        public init(name: String, expression: Expression) {
+            self.name = name
+            self.expression = expression
+        }
+    }
+
+    /// Which resources the policy looks at. Every part that is given must hold; an empty list or
+    /// mapping does not restrict.
+    public struct Match: Sendable {
+        /// Resource types (`Deployment`, `aws_s3_bucket`).
+        public var resources: [String]
+        /// Namespaces, for inputs that have them.
+        public var namespaces: [String]
+        /// Labels the resource must carry, with these values.
+        public var labels: [String: String]
+        /// Further conditions, each true for a resource the policy applies to (`matchConditions`).
+        public var conditions: [NamedExpression]
+
+        public init(
+            resources: [String] = [], namespaces: [String] = [], labels: [String: String] = [:],
+            conditions: [NamedExpression] = []
+        ) {
+            self.resources = resources
+            self.namespaces = namespaces
+            self.labels = labels
+            self.conditions = conditions
+        }
+    }
+
+    /// One check: `expression` is true when the resource (or the `each` item) complies.
+    public struct Validation: Sendable {
+        public var expression: Expression
+        /// A fixed message for a finding.
+        public var message: String?
+        /// An expression giving the message, evaluated when the validation fails.
+        public var messageExpression: Expression?
+        /// The value whose position a finding reports; by default the `each` item, else the resource.
+        public var at: Expression?
+
+        public init(
+            expression: Expression, message: String? = nil, messageExpression: Expression? = nil,
+            at: Expression? = nil
+        ) {
+            self.expression = expression
+            self.message = message
+            self.messageExpression = messageExpression
+            self.at = at
+        }
+    }
+
+    /// The inputs a policy may name in `kinds`.
+    public static let knownKinds = [
+        "terraform", "terraform-plan", "kubernetes", "github-actions", "gitlab-ci", "dockerfile", "secrets",
+    ]
+
+    /// Kebab-case, what users type in ignores and exceptions (`k8s-privileged-container`).
+    public var id: String
+    public var title: String
+    public var description: String?
+    public var severity: Severity
+    /// The inputs the policy applies to, each one of `knownKinds`.
+    public var kinds: [String]
+    public var match: Match
+    /// Evaluated once per resource in order, read as `variables.<name>`.
+    public var variables: [NamedExpression]
+    /// When set, the validations run once per element of its value, bound to `item`.
+    public var each: Expression?
+    public var validations: [Validation]
+    public var remediation: String?
+    public var references: [String]
+    /// Control ids by framework (`cis-kubernetes`, `soc2`, `iso27001`, `pci-dss`, `nist-800-53`…).
+    public var frameworks: [String: [String]]
+    /// The same check in other tools: Checkov ids, zizmor audits, gitleaks rules.
+    public var equivalents: [String]
+    public var mode: Mode
+    /// Former ids, still honoured in ignores and exceptions.
+    public var aliases: [String]
+    public var deprecated: Bool
+    /// The policy file, as given to the loader.
+    public var file: String
+    /// Where the policy's document starts in `file`.
+    public var location: Location
+
+    public init(
+        id: String, title: String, description: String? = nil, severity: Severity, kinds: [String],
+        match: Match = Match(), variables: [NamedExpression] = [], each: Expression? = nil,
+        validations: [Validation], remediation: String? = nil, references: [String] = [],
+        frameworks: [String: [String]] = [:], equivalents: [String] = [], mode: Mode = .enforce,
+        aliases: [String] = [], deprecated: Bool = false, file: String, location: Location
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.severity = severity
+        self.kinds = kinds
+        self.match = match
+        self.variables = variables
+        self.each = each
+        self.validations = validations
+        self.remediation = remediation
+        self.references = references
+        self.frameworks = frameworks
+        self.equivalents = equivalents
+        self.mode = mode
+        self.aliases = aliases
+        self.deprecated = deprecated
+        self.file = file
+        self.location = location
+    }
+}
