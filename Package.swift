@@ -46,9 +46,10 @@ let package = Package(
         .target(name: "KubernetesInput", dependencies: ["PolicyModel", "YAMLSupport"]),
         .testTarget(name: "KubernetesInputTests", dependencies: ["KubernetesInput", "PolicyModel"]),
 
-        // Policy documents read, checked and compiled; later their evaluation against resources.
-        .target(name: "PolicyEngine", dependencies: ["CEL", "PolicyModel", "YAMLSupport"]),
-        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine", "PolicyModel", "CEL"]),
+        // Policy documents read, checked and compiled, and evaluated against resources.
+        .target(name: "PolicyEngine", dependencies: ["CEL", "PolicyModel", "YAMLSupport", "KubernetesInput"]),
+        .testTarget(
+            name: "PolicyEngineTests", dependencies: ["PolicyEngine", "PolicyModel", "CEL", "KubernetesInput"]),
 
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(

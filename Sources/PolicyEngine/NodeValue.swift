@@ -1,0 +1,61 @@
+import CEL
+import PolicyModel
+
+/// Turns a located `Node` tree into the CEL `Value` that policies read: mappings become maps with
+/// string, int or bool keys, sequences lists, scalars the matching CEL scalar.
+///
+/// A YAML alias is one shared node written once but read wherever it is used, so a few hundred
+/// bytes of aliases of aliases can stand for billions of values. Value types give no identity to
+/// memoise on, so the conversion counts the nodes it visits instead and gives up past a limit.
+public enum NodeValue {
+    /// Most nodes one conversion visits before it gives up.
+    public static let defaultLimit = 10_000_000
+
+    /// The value of `node`, or `.error` when a mapping key is not a string, int or bool, or when
+    /// more than `limit` nodes would be visited.
+    public static func value(of node: Node, limit: Int = defaultLimit) -> Value {
+        var budget = limit
+        let value = convert(node, budget: &budget)
+        guard budget >= 0 else { return .error("the document expands to more than \(limit) values") }
+        return value
+    }
+
+    /// Stops (with an error value) as soon as `budget` runs out.
+    private static func convert(_ node: Node, budget: inout Int) -> Value {
+        budget -= 1
+        guard budget >= 0 else { return .error("too many values") }
+        switch node.content {
+        case .null: return .null
+        case .bool(let value): return .bool(value)
+        case .int(let value): return .int(value)
+        case .double(let value): return .double(value)
+        case .string(let value): return .string(value)
+        case .sequence(let items):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            for item in items {
+                let value = convert(item, budget: &budget)
+                if value.isError { return value }
+                values.append(value)
+            }
+            return .list(values)
+        case .mapping(let entries):
+            var map = MapValue()
+            for entry in entries {
+                let key: MapKey
+                switch entry.key.content {
+                case .string(let name): key = .string(name)
+                case .int(let number): key = .int(number)
+                case .bool(let flag): key = .bool(flag)
+                default:
+                    let (line, column) = entry.key.location
+                    return .error("mapping key at \(line):\(column) is not a string, integer or boolean")
+                }
+                let value = convert(entry.value, budget: &budget)
+                if value.isError { return value }
+                map.set(key, value)
+            }
+            return .map(map)
+        }
+    }
+}

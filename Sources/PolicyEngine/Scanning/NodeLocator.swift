@@ -1,0 +1,108 @@
+import PolicyModel
+
+/// A value of a resource's node tree with its logical path (`spec.containers[1].image`). A list
+/// built by a sum of lists (`a + b`) has no node of its own: `elements` holds its elements, and
+/// `node` and `path` are those of its first operand.
+struct LocatedNode {
+    var node: Node
+    var path: String
+    var elements: [LocatedNode]?
+
+    /// The elements of a list, written or summed.
+    var listElements: [LocatedNode]? {
+        if let elements { return elements }
+        guard case .sequence(let items) = node.content else { return nil }
+        return items.enumerated().map { LocatedNode(node: $0.element, path: "\(path)[\($0.offset)]") }
+    }
+
+    func child(_ step: NodePath.Step) -> LocatedNode? {
+        switch step {
+        case .field(let name):
+            guard elements == nil, let child = node[name] else { return nil }
+            return LocatedNode(node: child, path: path.isEmpty ? name : "\(path).\(name)")
+        case .index(let index):
+            guard let items = listElements, items.indices.contains(index) else { return nil }
+            return items[index]
+        }
+    }
+}
+
+/// Finds where a policy expression's value is written, when the expression is a path (or a sum
+/// of paths) over `object`, `item` or a variable defined by such a path.
+struct NodeLocator {
+    /// The resource as policies see it, `podSpec` included, at path "".
+    var object: LocatedNode
+    /// The logical path of the written pod spec, which `object.podSpec` stands for.
+    var podSpecPath: String?
+    /// The source of each policy variable.
+    var variables: [String: String]
+    var item: LocatedNode?
+
+    /// Where the value of `source` is written, or `nil` when that cannot be told. With `partial`,
+    /// a path that leaves the written document (a field that is absent) gives the last value on
+    /// the way that is there.
+    func locate(_ source: String, partial: Bool = false, depth: Int = 0) -> LocatedNode? {
+        guard depth <= 16 else { return nil }
+        let summands = NodePath.summands(of: source)
+        if summands.count > 1 {
+            var elements: [LocatedNode] = []
+            var first: LocatedNode?
+            for summand in summands {
+                guard let list = locate(String(summand), depth: depth + 1), let items = list.listElements else {
+                    return nil
+                }
+                first = first ?? list
+                elements += items
+            }
+            return first.map { LocatedNode(node: $0.node, path: $0.path, elements: elements) }
+        }
+        guard let path = NodePath(summands[0]) else { return nil }
+        var steps = path.steps[...]
+        var current: LocatedNode
+        switch path.root {
+        case "object":
+            current = object
+            if case .field("podSpec")? = steps.first, let podSpecPath, let spec = object.node["podSpec"] {
+                current = LocatedNode(node: spec, path: podSpecPath)
+                steps = steps.dropFirst()
+            }
+        case "item":
+            guard let item else { return nil }
+            current = item
+        case "variables":
+            guard case .field(let name)? = steps.first, let definition = variables[name],
+                let value = locate(definition, partial: false, depth: depth + 1)
+            else { return nil }
+            current = value
+            steps = steps.dropFirst()
+        default:
+            return nil
+        }
+        for step in steps {
+            guard let next = current.child(step) else { return partial ? current : nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The logical path, inside `content`, of the mapping written at `span` — where a workload
+    /// keeps the pod spec that `ManifestParser.podSpec(of:)` found. Nodes carry their start only,
+    /// so the search follows, in each mapping, the last value that starts before `span`; it stays
+    /// one walk down the tree.
+    static func path(ofMappingAt span: Span, in content: Node) -> String? {
+        var node = content
+        var path = ""
+        for _ in 0..<64 {
+            guard case .mapping(let entries) = node.content else { return nil }
+            if node.span == span { return path }
+            guard
+                let entry = entries.last(where: {
+                    $0.key.string != nil && ($0.value.span.line, $0.value.span.column) <= (span.line, span.column)
+                }), let key = entry.key.string
+            else { return nil }
+            node = entry.value
+            path = path.isEmpty ? key : "\(path).\(key)"
+        }
+        return nil
+    }
+}

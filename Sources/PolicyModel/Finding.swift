@@ -1,0 +1,63 @@
+/// One policy's verdict that one value of one resource does not comply: what was checked, how much
+/// it matters, and where the offending value is written.
+public struct Finding: Sendable, Hashable, Codable {
+    public var policyID: String
+    public var title: String
+    public var severity: Severity
+    /// What the finding does: `enforce`, `warn` or `audit` (the policy's default mode).
+    public var mode: String
+    public var message: String
+    /// The file, line and column of the offending value.
+    public var location: Location
+    /// The identity of the resource (`Deployment/default/web`).
+    public var resource: String
+    /// The logical path of the offending value inside the resource
+    /// (`spec.template.spec.containers[1].securityContext.privileged`); empty for the resource itself.
+    public var path: String
+    /// Stays the same while the resource's lines move: see `fingerprint(policyID:file:resource:path:)`.
+    public var fingerprint: String
+
+    public init(
+        policyID: String, title: String, severity: Severity, mode: String, message: String, location: Location,
+        resource: String, path: String
+    ) {
+        self.policyID = policyID
+        self.title = title
+        self.severity = severity
+        self.mode = mode
+        self.message = message
+        self.location = location
+        self.resource = resource
+        self.path = path
+        self.fingerprint = Self.fingerprint(policyID: policyID, file: location.file, resource: resource, path: path)
+    }
+
+    /// FNV-1a (64 bits) over the UTF-8 of the policy id, file, resource identity and path, each
+    /// followed by a zero byte, as sixteen lower-case hex digits. Line numbers are left out on
+    /// purpose, so inserting lines above a finding keeps its fingerprint. FNV is not a
+    /// cryptographic hash: it identifies findings, it does not protect them; a keyed or
+    /// cryptographic hash can replace it when fingerprints must resist forgery.
+    public static func fingerprint(policyID: String, file: String, resource: String, path: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [policyID, file, resource, path] {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            hash = hash &* 0x0000_0100_0000_01b3  // the separator: a zero byte
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+extension Finding: Comparable {
+    /// Ordered by file, line, column, then policy id: the order findings are reported in.
+    public static func < (lhs: Finding, rhs: Finding) -> Bool {
+        let left = lhs.location
+        let right = rhs.location
+        if (left.file, left.line, left.column) != (right.file, right.line, right.column) { return left < right }
+        if lhs.policyID != rhs.policyID { return lhs.policyID < rhs.policyID }
+        return (lhs.path, lhs.message) < (rhs.path, rhs.message)
+    }
+}
