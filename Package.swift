@@ -51,12 +51,29 @@ let package = Package(
         .testTarget(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "PolicyModel", "CEL", "KubernetesInput"]),
 
+        // The built-in policies: one YAML file each under Policies/<input>/, found without a list.
+        .target(name: "PolicyLibrary", dependencies: ["PolicyEngine", "PolicyModel"], resources: [.copy("Policies")]),
+        .testTarget(
+            name: "PolicyLibraryTests",
+            dependencies: ["PolicyLibrary", "PolicyEngine", "PolicyModel", "KubernetesInput"],
+            exclude: ["Fixtures"]
+        ),
+
+        // Scan results rendered for people (text with source excerpts) and machines (JSON).
+        .target(name: "Reporting", dependencies: ["PolicyModel"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyModel"], exclude: ["Goldens"]),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",
             dependencies: [
                 "LinearRegex",
                 "CEL",
+                "PolicyModel",
+                "KubernetesInput",
+                "PolicyEngine",
+                "PolicyLibrary",
+                "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -64,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["CLI", "CEL", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
 
         // Release-mode throughput benchmark for the regex engine (docs/PERFORMANCE.md).

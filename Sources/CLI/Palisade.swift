@@ -16,11 +16,11 @@ struct Palisade: AsyncParsableCommand {
         abstract: "Guardrails as code for cloud, Kubernetes and CI/CD.",
         discussion: """
             Palisade checks infrastructure and pipeline definitions against guardrail policies. \
-            This build provides the tools that policy and rule authors use to try RE2 \
-            regular expressions and CEL expressions on real data.
+            This build scans Kubernetes manifests, and provides the tools that policy and rule \
+            authors use to try RE2 regular expressions and CEL expressions on real data.
             """,
         version: version,
-        subcommands: [RegexCommand.self, CelCommand.self]
+        subcommands: [ScanCommand.self, RegexCommand.self, CelCommand.self]
     )
 
     /// Runs the command. Usage errors (an unknown flag, a bad option value) exit with 2, like

@@ -21,9 +21,11 @@ enum PalisadeProcess {
         return bundle.appendingPathComponent("palisade")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// Runs `palisade` with `arguments`, in `directory` when one is given.
+    static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.arguments = arguments
         let output = Pipe()
         let errors = Pipe()

@@ -1,0 +1,153 @@
+import PolicyModel
+
+/// Renders a report as JSON for machines, schema `palisade.report/v1`:
+///
+/// - `tool`: `name`, `version`;
+/// - `summary`: `files`, `resources`, `policies`, `findings`, `by_severity` (every severity, most
+///   severe first), `errors`, `warnings`, `duration_ms`;
+/// - `findings`, in report order: `policy`, `title`, `severity`, `kind` (the input that read the
+///   file), `file`, `line`, `column`, `end_line`, `resource`, `message`, `mode`, `status`
+///   (`open`), `equivalents`, `frameworks`, `fingerprint`, `remediation`;
+/// - `errors`: every diagnostic, with `file`, `line`, `column`, `level`, `message`.
+///
+/// Keys are written in that order and the output is indented by two spaces, so the same scan
+/// always gives the same bytes (but for `duration_ms`). Unknown values are `null`.
+public struct JSONReporter: Sendable {
+    public static let schema = "palisade.report/v1"
+
+    public var toolName: String
+    public var toolVersion: String
+
+    public init(toolName: String = "palisade", toolVersion: String) {
+        self.toolName = toolName
+        self.toolVersion = toolVersion
+    }
+
+    public func render(_ report: Report) -> String {
+        let counts = report.countsBySeverity
+        let bySeverity = JSONValue.object(
+            Severity.allCases.reversed().map { ($0.rawValue, .int(counts[$0] ?? 0)) })
+        let document = JSONValue.object([
+            ("schema", .string(Self.schema)),
+            ("tool", .object([("name", .string(toolName)), ("version", .string(toolVersion))])),
+            (
+                "summary",
+                .object([
+                    ("files", .int(report.files)),
+                    ("resources", .int(report.resources)),
+                    ("policies", .int(report.policies)),
+                    ("findings", .int(report.findings.count)),
+                    ("by_severity", bySeverity),
+                    ("errors", .int(report.errorCount)),
+                    ("warnings", .int(report.warningCount)),
+                    ("duration_ms", .int(report.durationMilliseconds)),
+                ])
+            ),
+            ("findings", .array(report.findings.map { finding(report, $0) })),
+            ("errors", .array(report.diagnostics.map(diagnostic))),
+        ])
+        var output = ""
+        document.write(to: &output, indent: 0)
+        output += "\n"
+        return output
+    }
+
+    private func finding(_ report: Report, _ finding: Finding) -> JSONValue {
+        let info = report.policyInfo[finding.policyID]
+        let frameworks = (info?.frameworks ?? [:]).sorted { $0.key < $1.key }.map {
+            ($0.key, JSONValue.array($0.value.map(JSONValue.string)))
+        }
+        return .object([
+            ("policy", .string(finding.policyID)),
+            ("title", .string(finding.title.isEmpty ? info?.title ?? "" : finding.title)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("kind", report.fileKinds[finding.location.file].map(JSONValue.string) ?? .null),
+            ("file", .string(finding.location.file)),
+            ("line", .int(finding.location.line)),
+            ("column", .int(finding.location.column)),
+            ("end_line", finding.location.endLine.map(JSONValue.int) ?? .null),
+            ("resource", .string(finding.resource)),
+            ("message", .string(finding.message)),
+            ("mode", .string(finding.mode)),
+            ("status", .string("open")),
+            ("equivalents", .array((info?.equivalents ?? []).map(JSONValue.string))),
+            ("frameworks", .object(frameworks)),
+            ("fingerprint", .string(finding.fingerprint)),
+            ("remediation", info?.remediation.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("file", .string(diagnostic.location.file)),
+            ("line", .int(diagnostic.location.line)),
+            ("column", .int(diagnostic.location.column)),
+            ("level", .string(diagnostic.level.rawValue)),
+            ("message", .string(diagnostic.message)),
+        ])
+    }
+}
+
+/// Just enough JSON to write a report: objects keep their keys in the order given.
+enum JSONValue {
+    case null
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    func write(to output: inout String, indent: Int) {
+        switch self {
+        case .null: output += "null"
+        case .int(let value): output += String(value)
+        case .string(let value): Self.writeString(value, to: &output)
+        case .array(let elements):
+            guard !elements.isEmpty else { return output += "[]" }
+            output += "[\n"
+            for (index, element) in elements.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                element.write(to: &output, indent: indent + 1)
+                output += index == elements.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else { return output += "{}" }
+            output += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                Self.writeString(key, to: &output)
+                output += ": "
+                value.write(to: &output, indent: indent + 1)
+                output += index == members.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped; everything
+    /// else, non-ASCII included, written as is (the output is UTF-8). U+2028 and U+2029 are
+    /// escaped too, so the output is also valid JavaScript.
+    static func writeString(_ value: String, to output: inout String) {
+        output += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case "\u{2028}", "\u{2029}": output += "\\u\(String(scalar.value, radix: 16))"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let digits = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

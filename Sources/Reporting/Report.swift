@@ -1,0 +1,67 @@
+import PolicyModel
+
+/// What a reporter needs to know about a policy beyond what its findings carry: the fields of the
+/// JSON report that come from the policy document. The caller builds it from its `Policy` values,
+/// so this target depends on the model only.
+public struct ReportPolicyInfo: Sendable, Hashable {
+    public var title: String?
+    public var equivalents: [String]
+    /// Compliance framework → control ids (`cis-kubernetes: ["5.2.1"]`).
+    public var frameworks: [String: [String]]
+    public var remediation: String?
+
+    public init(
+        title: String? = nil, equivalents: [String] = [], frameworks: [String: [String]] = [:],
+        remediation: String? = nil
+    ) {
+        self.title = title
+        self.equivalents = equivalents
+        self.frameworks = frameworks
+        self.remediation = remediation
+    }
+}
+
+/// The outcome of one scan, as the reporters render it.
+public struct Report: Sendable {
+    public var findings: [Finding]
+    /// Input and configuration problems (files that do not parse, policies that do not load) and
+    /// evaluation warnings.
+    public var diagnostics: [Diagnostic]
+    /// How many input files were read.
+    public var files: Int
+    public var resources: Int
+    public var policies: Int
+    public var durationMilliseconds: Int
+    /// Policy id → what the JSON report takes from the policy.
+    public var policyInfo: [String: ReportPolicyInfo]
+    /// File → the input that read it (`kubernetes`), reported as each finding's `kind`.
+    public var fileKinds: [String: String]
+
+    public init(
+        findings: [Finding], diagnostics: [Diagnostic] = [], files: Int, resources: Int = 0, policies: Int = 0,
+        durationMilliseconds: Int = 0, policyInfo: [String: ReportPolicyInfo] = [:], fileKinds: [String: String] = [:]
+    ) {
+        self.findings = findings.sorted()
+        // Stable, so diagnostics at one position keep the order they were given in.
+        self.diagnostics = diagnostics.enumerated().sorted { left, right in
+            let (l, r) = (left.element.location, right.element.location)
+            return (l.file, l.line, l.column, left.offset) < (r.file, r.line, r.column, right.offset)
+        }.map(\.element)
+        self.files = files
+        self.resources = resources
+        self.policies = policies
+        self.durationMilliseconds = durationMilliseconds
+        self.policyInfo = policyInfo
+        self.fileKinds = fileKinds
+    }
+
+    /// The number of findings of each severity.
+    public var countsBySeverity: [Severity: Int] {
+        var counts: [Severity: Int] = [:]
+        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        return counts
+    }
+
+    public var errorCount: Int { diagnostics.count { $0.level == .error } }
+    public var warningCount: Int { diagnostics.count { $0.level == .warning } }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import CLI
+
+/// End-to-end runs of `palisade scan` over `Fixtures/scan`, with the fixture policies only, so the
+/// results do not move as the built-in library grows.
+struct ScanCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/scan").path
+
+    static func scan(_ arguments: [String]) throws -> PalisadeProcess.Result {
+        try PalisadeProcess.run(
+            ["scan", "--no-builtin", "--policies", "policies"] + arguments, directory: fixtures)
+    }
+
+    @Test func findingsAtOrAboveFailOnExitOne() throws {
+        let result = try Self.scan(["manifests/apps"])
+        #expect(result.status == 1)
+        #expect(result.stderr.isEmpty)
+        #expect(
+            result.stdout == """
+                manifests/apps/web.yaml:9:16: medium: test-latest-tag: container app uses nginx:latest
+                        image: nginx:latest
+                               ^
+                manifests/apps/web.yaml:11:23: critical: test-privileged: container app runs privileged
+                          privileged: true
+                                      ^
+
+                2 findings (1 critical, 1 medium) in 1 file; 0 errors
+
+                """)
+    }
+
+    @Test func warnModeAndLowerSeveritiesDoNotFail() throws {
+        // The latest-tag policy is in warn mode, and --fail-on critical is above it anyway.
+        let pod = try Self.scan(["manifests/pod.json"])
+        #expect(pod.status == 0)
+        #expect(pod.stdout.hasSuffix("1 finding (1 medium) in 1 file; 0 errors\n"))
+        let web = try Self.scan(["--fail-on", "critical", "manifests/apps/web.yaml"])
+        #expect(web.status == 1)
+    }
+
+    @Test func brokenManifestIsReportedAndOthersStillScanned() throws {
+        let result = try Self.scan(["manifests"])
+        #expect(result.status == 2)
+        #expect(
+            result.stdout.contains(
+                "manifests/broken.yaml:4:5: error: did not find expected ',' or '}' "
+                    + "(while parsing a flow mapping at line 3, column 11)\nspec: {}\n    ^\n"))
+        #expect(result.stdout.contains("manifests/apps/web.yaml:11:23: critical: test-privileged:"))
+        #expect(result.stdout.contains("manifests/pod.json:2:50: medium: test-latest-tag:"))
+        // Hidden folders and files of other types are not read.
+        #expect(!result.stdout.contains(".hidden"))
+        #expect(result.stdout.hasSuffix("3 findings (1 critical, 2 medium) in 3 files; 1 error\n"))
+    }
+
+    @Test func policyThatDoesNotLoadExitsTwoWithItsPosition() throws {
+        let result = try Self.scan(["--policies", "bad-policies", "manifests/apps"])
+        #expect(result.status == 2)
+        #expect(
+            result.stdout.hasPrefix(
+                "bad-policies/broken.yaml:3:11: error: unknown severity \"hgh\" "
+                    + "(expected one of info, low, medium, high, critical)\nseverity: hgh\n          ^\n"))
+    }
+
+    @Test func jsonReportHasTheSchema() throws {
+        let result = try Self.scan(["--format", "json", "manifests"])
+        #expect(result.status == 2)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["schema"] as? String == "palisade.report/v1")
+        let tool = try #require(report["tool"] as? [String: Any])
+        #expect(tool["name"] as? String == "palisade" && tool["version"] as? String == Palisade.version)
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == 3 && summary["policies"] as? Int == 2)
+        #expect(summary["findings"] as? Int == 3 && summary["errors"] as? Int == 1)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let privileged = try #require(findings.first { $0["policy"] as? String == "test-privileged" })
+        #expect(privileged["file"] as? String == "manifests/apps/web.yaml")
+        #expect(privileged["kind"] as? String == "kubernetes")
+        #expect(privileged["remediation"] as? String == "Set securityContext.privileged to false.")
+        #expect(privileged["equivalents"] as? [String] == ["CKV_K8S_16"])
+        #expect(privileged["status"] as? String == "open" && privileged["mode"] as? String == "enforce")
+        let errors = try #require(report["errors"] as? [[String: Any]])
+        #expect(errors.first?["file"] as? String == "manifests/broken.yaml" && errors.first?["line"] as? Int == 4)
+    }
+
+    @Test func outputWritesTheReportToAFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("palisade-scan-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("report.txt").path
+        let result = try Self.scan(["--output", file, "manifests/apps"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasSuffix("in 1 file; 0 errors\n"))
+    }
+
+    @Test func optionsParse() throws {
+        let parsed = try Palisade.parseAsRoot([
+            "scan", "--format", "json", "--fail-on", "low", "--policies", "a", "--policies", "b", "--no-builtin", "x",
+        ])
+        let command = try #require(parsed as? Palisade.ScanCommand)
+        #expect(command.format == .json && command.failOn == .low && command.noBuiltin)
+        #expect(command.policyPaths == ["a", "b"] && command.paths == ["x"])
+        #expect(throws: (any Error).self) { try Palisade.parseAsRoot(["scan", "--fail-on", "severe"]) }
+    }
+
+    /// README's first command, with the built-in policies: the examples are meant to have findings.
+    @Test func readmeExampleReportsFindingsAndExitsOne() throws {
+        let result = try PalisadeProcess.run(["scan", "examples/"], directory: PalisadeProcess.repository(""))
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("examples/kubernetes/log-agent-risky.yaml:"))
+        #expect(!result.stdout.contains("examples/kubernetes/web-compliant.yaml:"))
+        #expect(result.stdout.hasSuffix("; 0 errors\n"))
+    }
+
+    @Test func helpMatchesSnapshot() throws {
+        let result = try PalisadeProcess.run(["scan", "--help"])
+        #expect(result.status == 0)
+        try assertSnapshot(result.stdout, named: "scan-help.txt")
+    }
+}

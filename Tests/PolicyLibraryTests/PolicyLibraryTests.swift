@@ -1,0 +1,156 @@
+import Foundation
+import KubernetesInput
+import PolicyEngine
+import PolicyLibrary
+import PolicyModel
+import Testing
+
+/// Walks the whole built-in library: every policy well formed, every fixture folder run.
+struct PolicyLibraryTests {
+    static let library = BuiltInPolicies.load()
+
+    /// `Fixtures/`, beside this file, so that rewriting a golden lands in the source tree.
+    static let fixturesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// The prefix that policies of each input must carry.
+    static let prefixes = [
+        "kubernetes": "k8s-", "terraform": "tf-", "terraform-plan": "tf-", "github-actions": "gha-",
+        "gitlab-ci": "gitlab-", "dockerfile": "dockerfile-", "secrets": "secret-",
+    ]
+
+    @Test func libraryLoadsWithoutDiagnostics() {
+        #expect(Self.library.diagnostics.isEmpty, "\(Self.library.diagnostics.map { $0.rendered() })")
+        #expect(!Self.library.policies.isEmpty)
+    }
+
+    @Test func idsAndAliasesAreUnique() {
+        var seen: [String: String] = [:]
+        for policy in Self.library.policies {
+            for name in [policy.id] + policy.aliases {
+                #expect(seen[name] == nil, "\(name) is used by \(seen[name] ?? "") and \(policy.id)")
+                seen[name] = policy.id
+            }
+        }
+    }
+
+    @Test func everyFixtureFolderHasAPolicy() throws {
+        let ids = Set(Self.library.policies.map(\.id))
+        for folder in try FixtureCase.folders() {
+            #expect(ids.contains(folder), "Fixtures/\(folder) belongs to no policy")
+        }
+    }
+
+    @Test(arguments: PolicyCase.all())
+    func policyIsWellFormed(_ policyCase: PolicyCase) throws {
+        let policy = try #require(Self.library.policies.first { $0.id == policyCase.id })
+        let fileName = (policy.file as NSString).lastPathComponent
+        #expect(fileName == "\(policy.id).yaml", "file \(policy.file) declares \(policy.id)")
+        let folder = ((policy.file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        #expect(policy.kinds.contains(folder), "\(policy.id) sits under \(folder) but has kinds \(policy.kinds)")
+        #expect(!policy.kinds.isEmpty)
+        for kind in policy.kinds {
+            #expect(Policy.knownKinds.contains(kind))
+            if let prefix = Self.prefixes[kind] {
+                #expect(policy.id.hasPrefix(prefix), "\(policy.id) should start with \(prefix)")
+            }
+        }
+        #expect(Severity.allCases.contains(policy.severity))
+        #expect(!policy.title.isEmpty)
+        #expect(!(policy.description ?? "").isEmpty, "\(policy.id) has no description")
+        #expect(!(policy.remediation ?? "").isEmpty, "\(policy.id) has no remediation")
+        #expect(!policy.references.isEmpty, "\(policy.id) has no references")
+        #expect(!policy.match.resources.isEmpty, "\(policy.id) matches every resource type")
+        let fixtures = try FixtureCase.all().filter { $0.policyID == policy.id }
+        #expect(fixtures.contains { $0.expectation == .pass }, "\(policy.id) has no pass fixture")
+        #expect(fixtures.contains { $0.expectation == .fail }, "\(policy.id) has no fail fixture")
+    }
+
+    @Test(arguments: try FixtureCase.all())
+    func policyMatchesFixture(_ fixture: FixtureCase) throws {
+        let policy = try #require(Self.library.policies.first { $0.id == fixture.policyID })
+        let text = try String(contentsOf: fixture.url, encoding: .utf8)
+        let (resources, parseDiagnostics) = ManifestParser.parse(text, file: fixture.file)
+        #expect(parseDiagnostics.isEmpty, "\(parseDiagnostics.map { $0.rendered() })")
+        #expect(!resources.isEmpty, "\(fixture.file) holds no Kubernetes object")
+        let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered() })")
+        switch fixture.expectation {
+        case .pass:
+            #expect(findings.isEmpty, "\(findings.map(Self.line))")
+        case .fail:
+            #expect(!findings.isEmpty, "\(fixture.file) gives no finding")
+            let rendered = findings.map(Self.line).joined(separator: "\n") + "\n"
+            try assertGolden(rendered, at: fixture.url.appendingPathExtension("expected"))
+        }
+    }
+
+    /// `file:line:column: severity: policy-id: message`, the text reporter's line.
+    static func line(_ finding: Finding) -> String {
+        "\(finding.location): \(finding.severity): \(finding.policyID): \(finding.message)"
+    }
+}
+
+/// Compares `actual` with the golden file at `url`, or rewrites the file when `UPDATE_GOLDEN=1`.
+func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try? String(contentsOf: url, encoding: .utf8)
+    #expect(
+        expected == actual,
+        "\(url.lastPathComponent) differs (rerun with UPDATE_GOLDEN=1 to rewrite it):\n\(actual)",
+        sourceLocation: sourceLocation)
+}
+
+/// One built-in policy, named by id.
+struct PolicyCase: Sendable, CustomTestStringConvertible {
+    var id: String
+
+    var testDescription: String { id }
+
+    static func all() -> [PolicyCase] {
+        PolicyLibraryTests.library.policies.map { PolicyCase(id: $0.id) }
+    }
+}
+
+/// One fixture manifest: `Fixtures/<policy id>/{pass,fail}/<name>.yaml`.
+struct FixtureCase: Sendable, CustomTestStringConvertible {
+    enum Expectation: String, Sendable {
+        case pass
+        case fail
+    }
+
+    var policyID: String
+    var expectation: Expectation
+    /// Relative to `Fixtures/<policy id>/`: `fail/privileged-deployment.yaml`.
+    var file: String
+    var url: URL
+
+    var testDescription: String { "\(policyID)/\(file)" }
+
+    static func folders() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: PolicyLibraryTests.fixturesRoot.path)
+            .filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func all() throws -> [FixtureCase] {
+        var cases: [FixtureCase] = []
+        let manager = FileManager.default
+        for policyID in try folders() {
+            for expectation in [Expectation.pass, .fail] {
+                let directory = PolicyLibraryTests.fixturesRoot.appendingPathComponent(policyID)
+                    .appendingPathComponent(expectation.rawValue)
+                let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+                for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".json") {
+                    cases.append(
+                        FixtureCase(
+                            policyID: policyID, expectation: expectation, file: "\(expectation.rawValue)/\(name)",
+                            url: directory.appendingPathComponent(name)))
+                }
+            }
+        }
+        return cases
+    }
+}

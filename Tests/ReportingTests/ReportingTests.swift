@@ -1,0 +1,104 @@
+import Foundation
+import PolicyModel
+import Reporting
+import Testing
+
+struct ReportingTests {
+    static let deploy = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              containers:
+              - name: app
+                image: nginx:latest
+                securityContext:
+                  privileged: true
+
+        """
+
+    /// Two files, findings of three severities given out of order, a parse error and a warning.
+    static let report = Report(
+        findings: [
+            Finding(
+                policyID: "k8s-privileged-container", title: "Container runs in privileged mode", severity: .critical,
+                mode: "enforce", message: "container app runs privileged",
+                location: Location(file: "apps/deploy.yaml", line: 11, column: 25, endLine: 11, endColumn: 29),
+                resource: "Deployment/web",
+                path: "spec.template.spec.containers[0].securityContext.privileged"),
+            Finding(
+                policyID: "k8s-latest-tag", title: "Image uses the latest tag", severity: .medium, mode: "warn",
+                message: "image \"nginx:latest\" uses the \"latest\" tag",
+                location: Location(file: "apps/deploy.yaml", line: 9, column: 16), resource: "Deployment/web",
+                path: "spec.template.spec.containers[0].image"),
+            Finding(
+                policyID: "k8s-host-path", title: "", severity: .high, mode: "enforce",
+                message: "volume \"data\" mounts the host path\t\"/var/run\"\u{1}",
+                location: Location(file: "other.yaml", line: 3, column: 1), resource: "Pod/default/db", path: ""),
+        ],
+        diagnostics: [
+            Diagnostic(
+                .error, "mapping values are not allowed here", at: Location(file: "broken.yaml", line: 2, column: 6)),
+            Diagnostic(
+                .warning, "validation cannot be evaluated", at: Location(file: "apps/deploy.yaml", line: 9, column: 16)),
+        ],
+        files: 3, resources: 2, policies: 4, durationMilliseconds: 12,
+        policyInfo: [
+            "k8s-privileged-container": ReportPolicyInfo(
+                title: "Container runs in privileged mode", equivalents: ["CKV_K8S_16"],
+                frameworks: ["soc2": ["CC6.1"], "cis-kubernetes": ["5.2.1"]],
+                remediation: "Remove securityContext.privileged or set it to false."),
+            "k8s-host-path": ReportPolicyInfo(title: "Pod mounts a host path"),
+        ],
+        fileKinds: ["apps/deploy.yaml": "kubernetes", "other.yaml": "kubernetes"])
+
+    @Test func textReportMatchesGolden() throws {
+        let text = TextReporter(sources: ["apps/deploy.yaml": Self.deploy, "broken.yaml": "a: b\nc: d: e\n"])
+            .render(Self.report)
+        try assertGolden(text, named: "report.txt")
+    }
+
+    @Test func jsonReportMatchesGolden() throws {
+        let json = JSONReporter(toolVersion: "9.9.9").render(Self.report)
+        try assertGolden(json, named: "report.json")
+    }
+
+    @Test func jsonReportParsesWithEscapes() throws {
+        let json = JSONReporter(toolVersion: "1.0").render(Self.report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "palisade.report/v1")
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 3)
+        #expect(
+            findings.map { $0["policy"] as? String } == ["k8s-latest-tag", "k8s-privileged-container", "k8s-host-path"])
+        #expect(findings[2]["message"] as? String == "volume \"data\" mounts the host path\t\"/var/run\"\u{1}")
+        #expect(findings[2]["title"] as? String == "Pod mounts a host path")
+    }
+
+    @Test func emptyReportSummary() {
+        let text = TextReporter().render(Report(findings: [], files: 1))
+        #expect(text == "0 findings in 1 file; 0 errors\n")
+    }
+
+    @Test func summaryCountsSeveritiesMostSevereFirst() {
+        #expect(
+            TextReporter.summary(Self.report)
+                == "3 findings (1 critical, 1 high, 1 medium) in 3 files; 1 error, 1 warning")
+    }
+}
+
+/// Compares `text` with `Goldens/<name>` beside the tests; `UPDATE_GOLDEN=1` rewrites it.
+func assertGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+        .appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try Data(text.utf8).write(to: url)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(
+        text == expected, "golden \(name) differs; rerun with UPDATE_GOLDEN=1 to accept", sourceLocation: sourceLocation
+    )
+}
