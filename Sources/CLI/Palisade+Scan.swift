@@ -35,6 +35,8 @@ extension Palisade {
         enum Format: String, CaseIterable, ExpressibleByArgument {
             case text
             case json
+            case junit
+            case github
         }
 
         enum FailOn: String, CaseIterable, ExpressibleByArgument {
@@ -46,7 +48,11 @@ extension Palisade {
         @Argument(help: "Files or folders to scan; the current folder when none is given.")
         var paths: [String] = []
 
-        @Option(help: "The report format: text for people, json for machines (schema palisade.report/v1).")
+        @Option(
+            help: """
+                The report format: text for people, json for machines (schema palisade.report/v1), \
+                junit for CI test reports (JUnit XML), github for GitHub Actions annotations.
+                """)
         var format: Format = .text
 
         @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
@@ -131,6 +137,10 @@ extension Palisade {
                 rendered = TextReporter(sources: known).render(report)
             case .json:
                 rendered = JSONReporter(toolVersion: Palisade.version).render(report)
+            case .junit:
+                rendered = JUnitReporter().render(report)
+            case .github:
+                rendered = GitHubReporter().render(report)
             }
             if let output {
                 do {

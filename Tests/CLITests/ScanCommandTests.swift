@@ -87,6 +87,35 @@ struct ScanCommandTests {
         #expect(errors.first?["file"] as? String == "manifests/broken.yaml" && errors.first?["line"] as? Int == 4)
     }
 
+    @Test func junitReportHasASuitePerPolicyAndTheErrors() throws {
+        let result = try Self.scan(["--format", "junit", "manifests"])
+        #expect(result.status == 2)
+        #expect(result.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"))
+        #expect(result.stdout.contains("<testsuites name=\"palisade\" tests=\"4\" failures=\"3\" errors=\"1\">"))
+        #expect(result.stdout.contains("<failure message=\"container app runs privileged\" type=\"critical\">"))
+        #expect(result.stdout.contains("<testsuite name=\"palisade.errors\" tests=\"1\" failures=\"0\" errors=\"1\">"))
+    }
+
+    @Test func githubReportHasOneCommandPerFinding() throws {
+        let result = try Self.scan(["--format", "github", "manifests/apps"])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout == """
+                ::warning file=manifests/apps/web.yaml,line=9,col=16,title=test-latest-tag::container app uses nginx:latest
+                ::error file=manifests/apps/web.yaml,line=11,col=23,title=test-privileged::container app runs privileged
+
+                """)
+    }
+
+    @Test func textAndJSONFormatsExitWithTheSameStatus() throws {
+        let text = try Self.scan(["--format", "text", "manifests/apps"])
+        #expect(text.status == 1)
+        #expect(text.stdout.hasSuffix("2 findings (1 critical, 1 medium) in 1 file; 0 errors\n"))
+        let json = try Self.scan(["--format", "json", "manifests/apps"])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"schema\": \"palisade.report/v1\""))
+    }
+
     @Test func outputWritesTheReportToAFile() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("palisade-scan-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

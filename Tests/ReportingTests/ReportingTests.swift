@@ -3,6 +3,10 @@ import PolicyModel
 import Reporting
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 struct ReportingTests {
     static let deploy = """
         apiVersion: apps/v1
@@ -75,6 +79,51 @@ struct ReportingTests {
             findings.map { $0["policy"] as? String } == ["k8s-latest-tag", "k8s-privileged-container", "k8s-host-path"])
         #expect(findings[2]["message"] as? String == "volume \"data\" mounts the host path\t\"/var/run\"\u{1}")
         #expect(findings[2]["title"] as? String == "Pod mounts a host path")
+    }
+
+    @Test func junitReportMatchesGolden() throws {
+        try assertGolden(JUnitReporter().render(Self.report), named: "report.junit.xml")
+    }
+
+    @Test func junitReportIsWellFormedXML() throws {
+        let xml = JUnitReporter().render(Self.report)
+        let document = try XMLDocument(data: Data(xml.utf8))
+        let root = try #require(document.rootElement())
+        #expect(root.attribute(forName: "tests")?.stringValue == "4")
+        #expect(root.attribute(forName: "failures")?.stringValue == "3")
+        #expect(root.attribute(forName: "errors")?.stringValue == "1")
+        let failures = try document.nodes(forXPath: "//testcase[@name='Pod/default/db']/failure")
+        let failure = try #require(failures.first as? XMLElement)
+        #expect(failure.attribute(forName: "type")?.stringValue == "high")
+        #expect(
+            failure.attribute(forName: "message")?.stringValue
+                == "volume \"data\" mounts the host path\t\"/var/run\"\\u{1}")
+        let errors = try document.nodes(
+            forXPath: "//testsuite[@name='palisade.errors']/testcase[@name='broken.yaml']/error")
+        #expect(errors.count == 1)
+    }
+
+    @Test func junitEscapesMarkup() {
+        let finding = Finding(
+            policyID: "p<&>", title: "", severity: .low, mode: "enforce", message: "a \"b\" <c> & 'd'\ne",
+            location: Location(file: "f.yaml", line: 1, column: 2), resource: "Pod/x", path: "")
+        let xml = JUnitReporter().render(Report(findings: [finding], files: 1))
+        #expect(xml.contains("<testsuite name=\"p&lt;&amp;&gt;\" tests=\"1\" failures=\"1\" errors=\"0\">"))
+        #expect(xml.contains("message=\"a &quot;b&quot; &lt;c&gt; &amp; &apos;d&apos;&#10;e\" type=\"low\">"))
+        #expect(xml.contains(">f.yaml:1:2: a \"b\" &lt;c&gt; &amp; 'd'\ne</failure>"))
+    }
+
+    @Test func githubReportMatchesGolden() throws {
+        try assertGolden(GitHubReporter().render(Self.report), named: "report.github.txt")
+    }
+
+    @Test func githubEscapesMessagesAndProperties() {
+        let finding = Finding(
+            policyID: "a:b,c", title: "", severity: .info, mode: "enforce", message: "50% a:b,c\r\nnext\u{1B}[1m",
+            location: Location(file: "dir,x/f:1.yaml", line: 3, column: 4), resource: "Pod/x", path: "")
+        #expect(
+            GitHubReporter().render(Report(findings: [finding], files: 1))
+                == "::notice file=dir%2Cx/f%3A1.yaml,line=3,col=4,title=a%3Ab%2Cc::50%25 a:b,c%0D%0Anext\\u{1B}[1m\n")
     }
 
     @Test func emptyReportSummary() {
