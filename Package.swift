@@ -80,7 +80,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "CEL", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "CLI", "CEL", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Snapshots", "Fixtures"]
         ),
 

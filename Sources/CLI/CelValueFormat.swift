@@ -1,4 +1,5 @@
 import CEL
+import Reporting
 
 /// How `palisade cel eval` prints a result: its type in CEL notation, and the tagged JSON
 /// encoding of the CEL conformance data.
@@ -80,7 +81,7 @@ enum CelValueFormat {
             }
         case .string(let string):
             text += #"{"string": "#
-            writeString(string, to: &text)
+            JSONText.writeString(string, to: &text)
             text += "}"
         case .bytes(let bytes): text += #"{"bytes_b64": ""# + Base64.encode(bytes) + #""}"#
         case .list(let elements):
@@ -105,7 +106,7 @@ enum CelValueFormat {
         case .duration(let duration): text += #"{"duration": ""# + duration.secondsText + #""}"#
         case .type(let type):
             text += #"{"type": "#
-            writeString(type.runtimeName, to: &text)
+            JSONText.writeString(type.runtimeName, to: &text)
             text += "}"
         case .optional(let wrapped):
             text += #"{"optional": "#
@@ -113,35 +114,14 @@ enum CelValueFormat {
             text += "}"
         case .opaque(let opaque):
             text += #"{"opaque": {"type": "#
-            writeString(opaque.typeName, to: &text)
+            JSONText.writeString(opaque.typeName, to: &text)
             text += #", "value": "#
-            writeString(opaque.description, to: &text)
+            JSONText.writeString(opaque.description, to: &text)
             text += "}}"
         case .error(let error):
             text += #"{"error": "#
-            writeString(error.message, to: &text)
+            JSONText.writeString(error.message, to: &text)
             text += "}"
         }
-    }
-
-    /// A JSON string literal.
-    static func writeString(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case "\u{0}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let digits = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CEL
 import Foundation
+import Reporting
 import Testing
 
 @testable import CLI
@@ -239,7 +240,7 @@ struct CelValueFormatTests {
 
     @Test func jsonStringsEscapeControlsAndSeparators() {
         var text = ""
-        CelValueFormat.writeString("a\"\\\n\u{1}\u{7F}\u{2028}é", to: &text)
+        JSONText.writeString("a\"\\\n\u{1}\u{7F}\u{2028}é", to: &text)
         #expect(text == #""a\"\\\n\u0001\u007f\u2028é""#)
     }
 
