@@ -63,6 +63,20 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["PolicyModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyModel"], exclude: ["Goldens"]),
 
+        // What one scan reads and how: file discovery with skip patterns, `.palisade.yaml`, inline
+        // ignores, the policy set, and the concurrent read–parse–evaluate pipeline.
+        .target(
+            name: "Workspace",
+            dependencies: [
+                "PolicyModel", "YAMLSupport", "KubernetesInput", "PolicyEngine", "PolicyLibrary", "Reporting",
+            ]
+        ),
+        .testTarget(
+            name: "WorkspaceTests",
+            dependencies: ["Workspace", "PolicyModel", "PolicyEngine", "Reporting"],
+            exclude: ["Fixtures"]
+        ),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",
@@ -74,6 +88,7 @@ let package = Package(
                 "PolicyEngine",
                 "PolicyLibrary",
                 "Reporting",
+                "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,4 +1,5 @@
 import CEL
+import Workspace
 import Yams
 
 /// Reads the variables of `palisade cel eval` from JSON and YAML.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LinearRegex
+import Workspace
 
 #if canImport(Glibc)
     import Glibc

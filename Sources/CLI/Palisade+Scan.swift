@@ -1,9 +1,8 @@
 import ArgumentParser
-import KubernetesInput
 import PolicyEngine
-import PolicyLibrary
 import PolicyModel
 import Reporting
+import Workspace
 
 #if canImport(Glibc)
     import Glibc
@@ -13,22 +12,32 @@ import Reporting
 
 extension Palisade {
     /// `palisade scan`: check files against the built-in policies and the user's own.
-    struct ScanCommand: ParsableCommand {
+    struct ScanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
             abstract: "Check Kubernetes manifests against guardrail policies.",
             discussion: """
                 Reads every .yaml, .yml and .json file under each PATH (a file or a folder; the \
-                current folder when none is given), in sorted order, skipping hidden folders such \
-                as .git and not following symbolic links to folders. Every document is read as a \
-                Kubernetes manifest and checked against the built-in policies and those in each \
-                --policies folder. Paths are reported as PATH followed by the file's path under it.
+                current folder when none is given; - for standard input), in sorted order, skipping \
+                hidden folders such as .git, paths matching --skip-path, and not following symbolic \
+                links to folders. Every document is read as a Kubernetes manifest and checked \
+                against the built-in policies and those in each --policies folder, on every core. \
+                Paths are reported as PATH followed by the file's path under it.
+
+                Settings come from --config FILE, else from .palisade.yaml in the scan root (the \
+                first PATH when it is a folder, else the current folder); options given on the \
+                command line win, and list options add to the file's lists.
+
+                A finding is waived by a comment on its line or on the line above it: \
+                "# palisade:ignore[POLICY-ID] reason" (the reason is required); above the first \
+                line of a resource, it waives the policy for the whole resource.
 
                 A file that does not parse is reported with its file:line:column and the other \
                 files are still scanned; so is a policy that does not load.
 
-                Exit status: 0 when no enforce-mode finding is at or above --fail-on, 1 when one \
-                is, 2 when a policy or an input could not be read (this wins over 1).
+                Exit status: 0 when no open enforce-mode finding is at or above --fail-on, 1 when \
+                one is, 2 when a policy or the configuration does not load, or an input could not \
+                be read and --fail-on-error is on (the default); 2 wins over 1.
                 """
         )
 
@@ -39,13 +48,17 @@ extension Palisade {
             case github
         }
 
+        enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
+            case auto, always, never
+        }
+
         enum FailOn: String, CaseIterable, ExpressibleByArgument {
             case info, low, medium, high, critical
 
             var severity: Severity { Severity(rawValue: rawValue)! }
         }
 
-        @Argument(help: "Files or folders to scan; the current folder when none is given.")
+        @Argument(help: "Files or folders to scan, or - for standard input; the current folder when none is given.")
         var paths: [String] = []
 
         @Option(
@@ -58,8 +71,10 @@ extension Palisade {
         @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
         var output: String?
 
-        @Option(help: "The lowest severity of an enforce-mode finding that makes the scan exit with 1.")
-        var failOn: FailOn = .high
+        @Option(
+            help: "The lowest severity of an open enforce-mode finding that makes the scan exit with 1 (default: high)."
+        )
+        var failOn: FailOn?
 
         @Option(
             name: .customLong("policies"),
@@ -71,70 +86,95 @@ extension Palisade {
         @Flag(help: "Leave out the built-in policies.")
         var noBuiltin = false
 
-        func run() throws {
-            let clock = ContinuousClock()
-            let start = clock.now
-            var sources: [String: String] = [:]
-            var diagnostics: [Diagnostic] = []
+        @Option(
+            help: ArgumentHelp(
+                "Read only these inputs (comma-separated: \(Policy.knownKinds.joined(separator: ", "))).",
+                valueName: "kinds"),
+            transform: { text in text.split(separator: ",").map { String($0) } })
+        var kinds: [String]?
 
-            // Policies: the built-in library, then each --policies path.
-            var policies: [Policy] = []
-            if !noBuiltin {
-                let builtIn = BuiltInPolicies.load()
-                policies += builtIn.policies
-                diagnostics += builtIn.diagnostics
+        @Option(
+            name: .customLong("skip-path"),
+            help: ArgumentHelp(
+                "Leave out paths matching GLOB (relative to the scanned folder; *, ?, [..], **); may be repeated.",
+                valueName: "glob"))
+        var skipPaths: [String] = []
+
+        @Option(
+            help: ArgumentHelp("Read settings from FILE instead of .palisade.yaml in the scan root.", valueName: "file")
+        )
+        var config: String?
+
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Whether inputs that cannot be read or parsed alone make the scan exit with 2 (default: yes).")
+        var failOnError: Bool?
+
+        @Flag(name: .shortAndLong, help: "Write only findings and errors, a line each, and no progress.")
+        var quiet = false
+
+        @Option(help: "Colour the text report: auto (on a terminal), always or never.")
+        var color: ColorChoice = .auto
+
+        func validate() throws {
+            for kind in kinds ?? [] where !Policy.knownKinds.contains(kind) {
+                throw ValidationError(
+                    "unknown kind \"\(kind)\" for --kinds; known kinds: \(Policy.knownKinds.joined(separator: ", "))")
             }
-            for root in policyPaths {
-                let (files, problems) = FileWalker.files(under: root, extensions: ["yaml", "yml"])
-                diagnostics += problems
-                for file in files {
-                    guard let text = read(file, into: &diagnostics) else { continue }
-                    sources[file] = text
-                    let loaded = PolicyLoader.load(text, file: file)
-                    policies += loaded.policies
-                    diagnostics += loaded.diagnostics
+            for pattern in skipPaths {
+                do { _ = try PathGlob(pattern) } catch { throw ValidationError(error.description) }
+            }
+        }
+
+        func run() async throws {
+            // Settings: --config, else .palisade.yaml at the scan root when there is one.
+            var settings = ScanConfiguration()
+            var configurationProblems: [Diagnostic] = []
+            var configurationText: (String, String)?
+            if let file = config ?? defaultConfigurationFile() {
+                do {
+                    let text = try InputReader.withContents(path: file) { String(decoding: $0, as: UTF8.self) }
+                    configurationText = (file, text)
+                    (settings, configurationProblems) = ScanConfiguration.read(text, file: file)
+                } catch {
+                    configurationProblems.append(
+                        Diagnostic(.error, error.description, at: Location(file: file, line: 1, column: 1)))
                 }
             }
 
-            // Inputs.
-            var resources: [Resource] = []
-            var fileKinds: [String: String] = [:]
-            var fileCount = 0
-            for root in paths.isEmpty ? ["."] : paths {
-                let (files, problems) = FileWalker.files(under: root, extensions: ["yaml", "yml", "json"])
-                diagnostics += problems
-                for file in files {
-                    guard let text = read(file, into: &diagnostics) else { continue }
-                    fileCount += 1
-                    sources[file] = text
-                    fileKinds[file] = ManifestParser.inputKind
-                    let parsed = ManifestParser.parse(bytes: Array(text.utf8), file: file)
-                    resources += parsed.resources
-                    diagnostics += parsed.diagnostics
+            var policies = PolicySet.load(
+                builtIn: !noBuiltin && (settings.builtIn ?? true),
+                paths: settings.resolvedPolicyPaths + policyPaths)
+            policies.diagnostics = configurationProblems + policies.diagnostics
+            if let (file, text) = configurationText { policies.sources[file] = text }
+            policies.configure(disabled: settings.disabled, modes: settings.modes, file: settings.file)
+
+            var standardInput: [UInt8]?
+            if paths.contains("-") {
+                do {
+                    standardInput = try InputReader.withContents(path: "-", maxBytes: 64 << 20) { Array($0) }
+                } catch {
+                    printError("palisade scan: error: \(error)")
+                    throw ExitCode(2)
                 }
             }
+            let options = ScanJob.Options(
+                paths: paths, standardInput: standardInput, policies: policies,
+                kinds: (kinds ?? settings.kinds).map(Set.init),
+                skipPaths: settings.skipPaths + skipPaths.compactMap { try? PathGlob($0) })
 
-            let scanned = Scanner(policies: policies).scan(resources)
-            diagnostics += scanned.diagnostics
-            let elapsed = clock.now - start
-            var policyInfo: [String: ReportPolicyInfo] = [:]
-            for policy in policies {
-                policyInfo[policy.id] = ReportPolicyInfo(
-                    title: policy.title, equivalents: policy.equivalents, frameworks: policy.frameworks,
-                    remediation: policy.remediation)
-            }
-            let report = Report(
-                findings: scanned.findings, diagnostics: diagnostics, files: fileCount, resources: resources.count,
-                policies: policies.count,
-                durationMilliseconds: Int(
-                    elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
-                policyInfo: policyInfo, fileKinds: fileKinds)
+            let progress = ScanJob.Progress()
+            let display = quiet || !Terminal.isTerminal(STDERR_FILENO) ? nil : ProgressDisplay(progress: progress)
+            let outcome = await ScanJob.run(options, progress: progress)
+            display?.finish()
+            let report = outcome.report
 
             let rendered: String
             switch format {
             case .text:
-                let known = sources
-                rendered = TextReporter(sources: known).render(report)
+                let useColor =
+                    color == .always || (color == .auto && output == nil && Terminal.isTerminal(STDOUT_FILENO))
+                rendered = TextReporter(sources: outcome.sources, color: useColor, quiet: quiet).render(report)
             case .json:
                 rendered = JSONReporter(toolVersion: Palisade.version).render(report)
             case .junit:
@@ -155,107 +195,25 @@ extension Palisade {
                 buffer.flush()
             }
 
-            if report.errorCount > 0 { throw ExitCode(2) }
-            let threshold = failOn.severity
-            if report.findings.contains(where: { $0.mode == Policy.Mode.enforce.rawValue && $0.severity >= threshold })
-            {
+            if outcome.policyErrorCount > 0 { throw ExitCode(2) }
+            if outcome.inputErrorCount > 0 && (failOnError ?? settings.failOnError ?? true) { throw ExitCode(2) }
+            let threshold = failOn?.severity ?? settings.failOn ?? .high
+            if report.openFindings.contains(where: {
+                $0.mode == Policy.Mode.enforce.rawValue && $0.severity >= threshold
+            }) {
                 throw ExitCode(1)
             }
         }
 
-        /// The file's text, or an error diagnostic saying why it cannot be read.
-        private func read(_ file: String, into diagnostics: inout [Diagnostic]) -> String? {
-            do {
-                return try InputReader.withContents(path: file) { String(decoding: $0, as: UTF8.self) }
-            } catch {
-                diagnostics.append(Diagnostic(.error, error.reason, at: Location(file: file, line: 1, column: 1)))
-                return nil
+        /// `.palisade.yaml` in the scan root, when it exists.
+        private func defaultConfigurationFile() -> String? {
+            var root = "."
+            if let first = paths.first, first != "-" {
+                var info = stat()
+                if stat(first, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { root = first }
             }
-        }
-    }
-}
-
-/// Finds the files a scan reads.
-enum FileWalker {
-    struct WriteError: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "cannot write \"\(path)\": \(reason)" }
-    }
-
-    /// `root` itself when it is a file (whatever its extension), else the files under it whose
-    /// extension is one of `extensions`, in sorted order. Hidden folders (`.git`) are skipped and
-    /// symbolic links to folders are not followed. Paths are `root` joined with the path under it.
-    static func files(under root: String, extensions: Set<String>) -> (files: [String], diagnostics: [Diagnostic]) {
-        var info = stat()
-        guard stat(root, &info) == 0 else {
-            let reason = String(cString: strerror(errno))
-            return (
-                [],
-                [Diagnostic(.error, "cannot read \"\(root)\": \(reason)", at: Location(file: root, line: 1, column: 1))]
-            )
-        }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { return ([root], []) }
-        var files: [String] = []
-        var diagnostics: [Diagnostic] = []
-        walk(root, extensions: extensions, files: &files, diagnostics: &diagnostics)
-        return (files, diagnostics)
-    }
-
-    private static func walk(
-        _ directory: String, extensions: Set<String>, files: inout [String], diagnostics: inout [Diagnostic]
-    ) {
-        guard let handle = opendir(directory) else {
-            let reason = String(cString: strerror(errno))
-            diagnostics.append(
-                Diagnostic(
-                    .error, "cannot read \"\(directory)\": \(reason)", at: Location(file: directory, line: 1, column: 1)
-                ))
-            return
-        }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(handle)
-        let prefix = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names.sorted() {
-            let path = prefix + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            var kind = info.st_mode & S_IFMT
-            if kind == S_IFLNK {
-                // A link to a file is read; a link to a folder is not followed.
-                guard stat(path, &info) == 0 else { continue }
-                kind = info.st_mode & S_IFMT
-                if kind == S_IFDIR { continue }
-            }
-            if kind == S_IFDIR {
-                if !name.hasPrefix(".") { walk(path, extensions: extensions, files: &files, diagnostics: &diagnostics) }
-            } else if kind == S_IFREG, let dot = name.lastIndex(of: "."),
-                extensions.contains(String(name[name.index(after: dot)...]).lowercased())
-            {
-                files.append(path)
-            }
-        }
-    }
-
-    static func writeFile(_ text: String, to path: String) throws(WriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
-            offset += written
+            let file = (root == "." ? "" : root.hasSuffix("/") ? root : root + "/") + ScanConfiguration.defaultFileName
+            return access(file, F_OK) == 0 ? file : nil
         }
     }
 }

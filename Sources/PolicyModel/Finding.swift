@@ -1,6 +1,16 @@
 /// One policy's verdict that one value of one resource does not comply: what was checked, how much
 /// it matters, and where the offending value is written.
 public struct Finding: Sendable, Hashable, Codable {
+    /// Whether a finding still counts: only `open` findings fail a scan or an admission request.
+    public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Nothing waives it.
+        case open
+        /// A governed exception (owner, approver, expiry) covers it.
+        case excepted
+        /// An inline `palisade:ignore` comment in the scanned file waives it.
+        case suppressed
+    }
+
     public var policyID: String
     public var title: String
     public var severity: Severity
@@ -16,6 +26,10 @@ public struct Finding: Sendable, Hashable, Codable {
     public var path: String
     /// Stays the same while the resource's lines move: see `fingerprint(policyID:file:resource:path:)`.
     public var fingerprint: String
+    /// `open` unless an exception or an inline ignore waives the finding.
+    public var status: Status = .open
+    /// Why it is waived: the ignore comment's reason or the exception's id; `nil` when open.
+    public var statusReason: String?
 
     public init(
         policyID: String, title: String, severity: Severity, mode: String, message: String, location: Location,

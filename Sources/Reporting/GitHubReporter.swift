@@ -1,7 +1,8 @@
 import PolicyModel
 
 /// Renders a report as GitHub Actions workflow commands, which GitHub shows as annotations on the
-/// files of a pull request: one line per finding, in report order,
+/// files of a pull request: one line per open finding (suppressed and excepted ones are left
+/// out), in report order,
 ///
 /// ```
 /// ::error file=deploy.yaml,line=12,col=13,title=k8s-privileged-container::container app runs privileged
@@ -19,7 +20,7 @@ public struct GitHubReporter: Sendable {
 
     public func render(_ report: Report) -> String {
         var text = ""
-        for finding in report.findings {
+        for finding in report.openFindings {
             let command: String
             switch finding.severity {
             case .critical, .high: command = "error"

@@ -3,11 +3,12 @@ import PolicyModel
 /// Renders a report as JSON for machines, schema `palisade.report/v1`:
 ///
 /// - `tool`: `name`, `version`;
-/// - `summary`: `files`, `resources`, `policies`, `findings`, `by_severity` (every severity, most
-///   severe first), `errors`, `warnings`, `duration_ms`;
-/// - `findings`, in report order: `policy`, `title`, `severity`, `kind` (the input that read the
+/// - `summary`: `files`, `resources`, `policies`, `findings` (open ones), `suppressed`,
+///   `excepted`, `by_severity` (open findings of every severity, most severe first), `errors`,
+///   `warnings`, `duration_ms`;
+/// - `findings`, every one whatever its status, in report order: `policy`, `title`, `severity`, `kind` (the input that read the
 ///   file), `file`, `line`, `column`, `end_line`, `resource`, `message`, `mode`, `status`
-///   (`open`), `equivalents`, `frameworks`, `fingerprint`, `remediation`;
+///   (`open`, `excepted` or `suppressed`), `status_reason`, `equivalents`, `frameworks`, `fingerprint`, `remediation`;
 /// - `errors`: every diagnostic, with `file`, `line`, `column`, `level`, `message`.
 ///
 /// Keys are written in that order and the output is indented by two spaces, so the same scan
@@ -36,7 +37,9 @@ public struct JSONReporter: Sendable {
                     ("files", .int(report.files)),
                     ("resources", .int(report.resources)),
                     ("policies", .int(report.policies)),
-                    ("findings", .int(report.findings.count)),
+                    ("findings", .int(report.count(.open))),
+                    ("suppressed", .int(report.count(.suppressed))),
+                    ("excepted", .int(report.count(.excepted))),
                     ("by_severity", bySeverity),
                     ("errors", .int(report.errorCount)),
                     ("warnings", .int(report.warningCount)),
@@ -69,7 +72,8 @@ public struct JSONReporter: Sendable {
             ("resource", .string(finding.resource)),
             ("message", .string(finding.message)),
             ("mode", .string(finding.mode)),
-            ("status", .string("open")),
+            ("status", .string(finding.status.rawValue)),
+            ("status_reason", finding.statusReason.map(JSONValue.string) ?? .null),
             ("equivalents", .array((info?.equivalents ?? []).map(JSONValue.string))),
             ("frameworks", .object(frameworks)),
             ("fingerprint", .string(finding.fingerprint)),

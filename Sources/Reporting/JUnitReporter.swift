@@ -25,7 +25,7 @@ public struct JUnitReporter: Sendable {
     public func render(_ report: Report) -> String {
         // Findings are sorted by location; group them by policy, then resource.
         var byPolicy: [String: [String: [Finding]]] = [:]
-        for finding in report.findings {
+        for finding in report.openFindings {
             byPolicy[finding.policyID, default: [:]][finding.resource, default: []].append(finding)
         }
         let policyIDs = Set(report.policyInfo.keys).union(byPolicy.keys).sorted()

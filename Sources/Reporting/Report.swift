@@ -55,12 +55,18 @@ public struct Report: Sendable {
         self.fileKinds = fileKinds
     }
 
-    /// The number of findings of each severity.
+    /// The findings nothing waives: the ones reporters list and that can fail a scan.
+    public var openFindings: [Finding] { findings.filter { $0.status == .open } }
+
+    /// The number of open findings of each severity.
     public var countsBySeverity: [Severity: Int] {
         var counts: [Severity: Int] = [:]
-        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        for finding in findings where finding.status == .open { counts[finding.severity, default: 0] += 1 }
         return counts
     }
+
+    /// How many findings have each status.
+    public func count(_ status: Finding.Status) -> Int { findings.count { $0.status == status } }
 
     public var errorCount: Int { diagnostics.count { $0.level == .error } }
     public var warningCount: Int { diagnostics.count { $0.level == .warning } }

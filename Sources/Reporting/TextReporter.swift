@@ -11,12 +11,21 @@ import PolicyModel
 ///
 /// 1 finding (1 high) in 1 file; 0 errors
 /// ```
+///
+/// Suppressed and excepted findings are not listed; the summary counts them. With `quiet`, only
+/// findings and errors are written, a line each, without excerpts or summary — nothing at all for
+/// a clean scan. With `color`, severities, paths and carets are coloured with ANSI escapes (for a
+/// terminal; values from scanned files are still stripped of their own control characters).
 public struct TextReporter: Sendable {
     /// The text of a file, for the excerpts; `nil` leaves the excerpt out.
     public var source: @Sendable (String) -> String?
+    public var color = false
+    public var quiet = false
 
-    public init(sources: [String: String] = [:]) {
+    public init(sources: [String: String] = [:], color: Bool = false, quiet: Bool = false) {
         self.source = { sources[$0] }
+        self.color = color
+        self.quiet = quiet
     }
 
     public init(source: @escaping @Sendable (String) -> String?) {
@@ -35,7 +44,8 @@ public struct TextReporter: Sendable {
                 }
             }
         }
-        var entries = report.findings.map(Entry.finding) + report.diagnostics.map(Entry.diagnostic)
+        let diagnostics = quiet ? report.diagnostics.filter { $0.level == .error } : report.diagnostics
+        var entries = report.openFindings.map(Entry.finding) + diagnostics.map(Entry.diagnostic)
         // Stable: findings keep their order, diagnostics follow findings at the same position.
         entries = entries.enumerated().sorted { left, right in
             let (l, r) = (left.element.location, right.element.location)
@@ -49,32 +59,70 @@ public struct TextReporter: Sendable {
             let location = entry.location
             if let currentFile, currentFile != location.file { text += "\n" }
             currentFile = location.file
+            let place = paint("\(location):", .bold)
             switch entry {
             case .finding(let finding):
-                text += "\(location): \(finding.severity): \(finding.policyID): \(Self.printable(finding.message))\n"
+                let severity = paint(finding.severity.rawValue, Self.style(finding.severity))
+                text += "\(place) \(severity): \(finding.policyID): \(Self.printable(finding.message))\n"
             case .diagnostic(let diagnostic):
-                text += "\(location): \(diagnostic.level.rawValue): \(Self.printable(diagnostic.message))\n"
+                let level = paint(diagnostic.level.rawValue, diagnostic.level == .error ? .red : .dim)
+                text += "\(place) \(level): \(Self.printable(diagnostic.message))\n"
             }
-            if let source = source(location.file),
+            if !quiet, let source = source(location.file),
                 let excerpt = Diagnostic.excerpt(source, line: location.line, column: location.column)
             {
-                text += excerpt + "\n"
+                if color, let newline = excerpt.lastIndex(of: "\n") {
+                    text +=
+                        excerpt[..<newline] + "\n" + paint(String(excerpt[excerpt.index(after: newline)...]), .green)
+                } else {
+                    text += excerpt
+                }
+                text += "\n"
             }
         }
+        if quiet { return text }
         if !entries.isEmpty { text += "\n" }
-        text += Self.summary(report) + "\n"
+        text += paint(Self.summary(report), .bold) + "\n"
         return text
     }
 
-    /// `N findings (x critical, y high, …) in M files; K errors`, with `, W warnings` when there
-    /// are warnings.
+    /// ANSI styles used on a terminal.
+    enum Style: String {
+        case bold = "1"
+        case red = "31"
+        case boldRed = "1;31"
+        case yellow = "33"
+        case cyan = "36"
+        case green = "32"
+        case dim = "2"
+    }
+
+    static func style(_ severity: Severity) -> Style {
+        switch severity {
+        case .critical: return .boldRed
+        case .high: return .red
+        case .medium: return .yellow
+        case .low: return .cyan
+        case .info: return .dim
+        }
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `N findings (x critical, y high, …) in M files; K errors`, with `and S suppressed, E
+    /// excepted` when some are waived and `, W warnings` when there are warnings.
     public static func summary(_ report: Report) -> String {
         let counts = report.countsBySeverity
-        var text = plural(report.findings.count, "finding")
+        var text = plural(report.count(.open), "finding")
         let parts = Severity.allCases.reversed().compactMap { severity in
             counts[severity].map { "\($0) \(severity)" }
         }
         if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
+        let waived = [(report.count(.suppressed), "suppressed"), (report.count(.excepted), "excepted")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        if !waived.isEmpty { text += " and " + waived.joined(separator: ", ") }
         text += " in " + plural(report.files, "file") + "; " + plural(report.errorCount, "error")
         if report.warningCount > 0 { text += ", " + plural(report.warningCount, "warning") }
         return text

@@ -10,9 +10,9 @@ struct ScanCommandTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/scan").path
 
-    static func scan(_ arguments: [String]) throws -> PalisadeProcess.Result {
+    static func scan(_ arguments: [String], stdin: String? = nil) throws -> PalisadeProcess.Result {
         try PalisadeProcess.run(
-            ["scan", "--no-builtin", "--policies", "policies"] + arguments, directory: fixtures)
+            ["scan", "--no-builtin", "--policies", "policies"] + arguments, stdin: stdin, directory: fixtures)
     }
 
     @Test func findingsAtOrAboveFailOnExitOne() throws {
@@ -150,5 +150,98 @@ struct ScanCommandTests {
         let result = try PalisadeProcess.run(["scan", "--help"])
         #expect(result.status == 0)
         try assertSnapshot(result.stdout, named: "scan-help.txt")
+    }
+}
+
+/// The options added for CI use: configuration file, skip patterns, kinds, standard input, quiet
+/// and colour output, and whether input errors alone fail a scan.
+struct ScanOptionTests {
+    static let fixtures = ScanCommandTests.fixtures
+
+    @Test func configurationAtTheScanRootIsRead() throws {
+        // .palisade.yaml: fail-on medium, no built-ins, ../policies, skip legacy/, latest-tag enforced.
+        let result = try PalisadeProcess.run(["scan", "configured"], directory: Self.fixtures)
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(
+            result.stdout.contains("configured/web.yaml:7:12: medium: test-latest-tag: container app uses nginx:latest")
+        )
+        #expect(!result.stdout.contains("legacy"))
+        // The privileged debug container is waived by its ignore comment.
+        #expect(!result.stdout.contains("test-privileged"))
+        #expect(result.stdout.hasSuffix("1 finding (1 medium) and 1 suppressed in 1 file; 0 errors\n"))
+        let json = try PalisadeProcess.run(["scan", "configured", "--format", "json"], directory: Self.fixtures)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let waived = try #require(findings.first { $0["policy"] as? String == "test-privileged" })
+        #expect(waived["status"] as? String == "suppressed")
+        #expect(waived["status_reason"] as? String == "break-glass debugging pod, SEC-481")
+        // The command line wins over the file.
+        let lenient = try PalisadeProcess.run(["scan", "configured", "--fail-on", "high"], directory: Self.fixtures)
+        #expect(lenient.status == 0)
+    }
+
+    @Test func explicitConfigWithAnErrorExitsTwo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("palisade-config-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("palisade.yaml").path
+        try "fail-on: high\nskip-path: [x]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try PalisadeProcess.run(
+            ["scan", "--config", file, "--no-builtin", "--policies", "policies", "manifests/apps"],
+            directory: Self.fixtures)
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("\(file):2:1: error: unknown key \"skip-path\"; did you mean \"skip-paths\"?"))
+    }
+
+    @Test func skipPathAndKinds() throws {
+        let skipped = try ScanCommandTests.scan(["--skip-path", "broken.yaml", "--skip-path", "apps", "manifests"])
+        #expect(skipped.status == 0)
+        #expect(skipped.stdout.hasSuffix("1 finding (1 medium) in 1 file; 0 errors\n"))
+        let none = try ScanCommandTests.scan(["--kinds", "terraform", "manifests"])
+        #expect(none.status == 0)
+        #expect(none.stdout.hasSuffix("0 findings in 0 files; 0 errors\n"))
+        let unknown = try ScanCommandTests.scan(["--kinds", "helm", "manifests"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown kind \"helm\" for --kinds"))
+    }
+
+    @Test func inputErrorsAloneNeedNotFail() throws {
+        let strict = try ScanCommandTests.scan(["--fail-on", "critical", "manifests/broken.yaml", "manifests/pod.json"])
+        #expect(strict.status == 2)
+        let lenient = try ScanCommandTests.scan([
+            "--no-fail-on-error", "--fail-on", "critical", "manifests/broken.yaml", "manifests/pod.json",
+        ])
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout.contains("manifests/broken.yaml:4:5: error:"))
+        // A policy that does not load always fails.
+        let policy = try ScanCommandTests.scan([
+            "--no-fail-on-error", "--policies", "bad-policies", "manifests/pod.json",
+        ])
+        #expect(policy.status == 2)
+    }
+
+    @Test func standardInputQuietAndColour() throws {
+        let manifest = try String(contentsOfFile: Self.fixtures + "/manifests/apps/web.yaml", encoding: .utf8)
+        let quiet = try ScanCommandTests.scan(["--quiet", "-"], stdin: manifest)
+        #expect(quiet.status == 1)
+        #expect(
+            quiet.stdout == """
+                <stdin>:9:16: medium: test-latest-tag: container app uses nginx:latest
+                <stdin>:11:23: critical: test-privileged: container app runs privileged
+
+                """)
+        let coloured = try ScanCommandTests.scan(["--color", "always", "manifests/apps"])
+        #expect(coloured.stdout.contains("\u{1B}[1;31mcritical\u{1B}[0m: test-privileged"))
+        let plain = try ScanCommandTests.scan(["manifests/apps"])
+        #expect(!plain.stdout.contains("\u{1B}["))
+    }
+
+    @Test func quietScanPrintsOnlyFindingLines() throws {
+        let result = try ScanCommandTests.scan([
+            "--quiet", "--skip-path", "apps", "--skip-path", "broken.yaml", "--fail-on", "critical", "manifests",
+        ])
+        #expect(result.status == 0)
+        #expect(
+            result.stdout == "manifests/pod.json:2:50: medium: test-latest-tag: container db uses postgres:latest\n")
     }
 }

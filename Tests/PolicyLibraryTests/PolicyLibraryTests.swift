@@ -61,6 +61,19 @@ struct PolicyLibraryTests {
         #expect(!(policy.remediation ?? "").isEmpty, "\(policy.id) has no remediation")
         #expect(!policy.references.isEmpty, "\(policy.id) has no references")
         #expect(!policy.match.resources.isEmpty, "\(policy.id) matches every resource type")
+        // Peer ids and control ids are single tokens (CKV_K8S_16, template-injection, 5.2.1):
+        // a space or another tool's id among controls means a field was filled in wrongly.
+        for equivalent in policy.equivalents {
+            #expect(Self.isToken(equivalent), "\(policy.id): equivalent \"\(equivalent)\" is not an id")
+        }
+        for (framework, controls) in policy.frameworks {
+            #expect(Self.isToken(framework), "\(policy.id): framework \"\(framework)\"")
+            for control in controls {
+                #expect(
+                    Self.isToken(control) && !control.hasPrefix("CKV"),
+                    "\(policy.id): \(framework) control \"\(control)\"")
+            }
+        }
         let fixtures = try FixtureCase.all().filter { $0.policyID == policy.id }
         #expect(fixtures.contains { $0.expectation == .pass }, "\(policy.id) has no pass fixture")
         #expect(fixtures.contains { $0.expectation == .fail }, "\(policy.id) has no fail fixture")
@@ -83,6 +96,15 @@ struct PolicyLibraryTests {
             let rendered = findings.map(Self.line).joined(separator: "\n") + "\n"
             try assertGolden(rendered, at: fixture.url.appendingPathExtension("expected"))
         }
+    }
+
+    /// Letters, digits and `_ . -` only.
+    static func isToken(_ text: String) -> Bool {
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "_.-".unicodeScalars.contains($0)
+            }
     }
 
     /// `file:line:column: severity: policy-id: message`, the text reporter's line.

@@ -6,17 +6,20 @@
 
 /// Gives the bytes of a file, or of standard input for `nil` or "-". A regular file is mapped
 /// into memory rather than copied, so a search starts as soon as the file is opened.
-enum InputReader {
-    struct ReadError: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "cannot read \"\(path)\": \(reason)" }
+public enum InputReader {
+    public struct ReadError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot read \"\(path)\": \(reason)" }
     }
 
-    static func withContents<R>(path: String?, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(ReadError) -> R {
+    /// Calls `body` with the bytes; a file larger than `maxBytes` is an error rather than read.
+    public static func withContents<R>(
+        path: String?, maxBytes: Int = .max, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) throws(ReadError) -> R {
         let name = path ?? "-"
         guard name != "-" else {
-            let bytes = try readAll(descriptor: STDIN_FILENO, name: name)
+            let bytes = try readAll(descriptor: STDIN_FILENO, name: name, maxBytes: maxBytes)
             return bytes.withUnsafeBufferPointer(body)
         }
         let descriptor = open(name, O_RDONLY)
@@ -28,6 +31,10 @@ enum InputReader {
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: name, reason: "is a directory") }
         let size = Int(info.st_size)
+        if size > maxBytes {
+            throw ReadError(
+                path: name, reason: "it is \(megabytes(size)) MiB, over the \(megabytes(maxBytes)) MiB limit")
+        }
         if (info.st_mode & S_IFMT) == S_IFREG && size > 0,
             let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED
         {
@@ -35,11 +42,11 @@ enum InputReader {
             return body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size))
         }
         // Pipes, devices and empty files are read the ordinary way.
-        let bytes = try readAll(descriptor: descriptor, name: name)
+        let bytes = try readAll(descriptor: descriptor, name: name, maxBytes: maxBytes)
         return bytes.withUnsafeBufferPointer(body)
     }
 
-    private static func readAll(descriptor: Int32, name: String) throws(ReadError) -> [UInt8] {
+    private static func readAll(descriptor: Int32, name: String, maxBytes: Int) throws(ReadError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -50,7 +57,15 @@ enum InputReader {
             }
             if got == 0 { break }
             result.append(contentsOf: chunk[0..<got])
+            if result.count > maxBytes {
+                throw ReadError(path: name, reason: "it is over the \(megabytes(maxBytes)) MiB limit")
+            }
         }
         return result
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        return "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -1,0 +1,135 @@
+import PolicyModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finds the files a scan reads.
+///
+/// `root` itself when it is a file (whatever its extension), else the files under it whose
+/// extension is one of `extensions`, in sorted order. Hidden folders (`.git`) are skipped and
+/// symbolic links to folders are not followed, so a link cycle cannot make a walk endless; a link
+/// that points back into its own ancestry or nowhere is reported as a notice. Paths are `root`
+/// joined with the path under it; `skip` patterns are matched against the path under `root`, and
+/// a folder that matches is not entered.
+public enum FileWalker {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write \"\(path)\": \(reason)" }
+    }
+
+    public static func files(
+        under root: String, extensions: Set<String>, skip: [PathGlob] = []
+    ) -> (files: [String], diagnostics: [Diagnostic]) {
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            return ([], [Diagnostic(.error, "cannot read \"\(root)\": \(errnoText())", at: at(root))])
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return ([root], []) }
+        var walk = Walk(extensions: extensions, skip: skip)
+        walk.visit(root, relative: "", ancestors: [realPath(root) ?? root])
+        if walk.files.isEmpty && walk.diagnostics.isEmpty {
+            let list = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
+            walk.diagnostics.append(Diagnostic(.notice, "no \(list) files to scan under \"\(root)\"", at: at(root)))
+        }
+        return (walk.files, walk.diagnostics)
+    }
+
+    private struct Walk {
+        let extensions: Set<String>
+        let skip: [PathGlob]
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+
+        mutating func visit(_ directory: String, relative: String, ancestors: [String]) {
+            guard let handle = opendir(directory) else {
+                diagnostics.append(
+                    Diagnostic(.error, "cannot read \"\(directory)\": \(errnoText())", at: at(directory)))
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(handle)
+            let prefix = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
+            for name in names.sorted() {
+                let path = prefix + name
+                let under = relative.isEmpty ? name : relative + "/" + name
+                if skip.contains(where: { $0.matches(under) }) { continue }
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                var kind = info.st_mode & S_IFMT
+                if kind == S_IFLNK {
+                    guard stat(path, &info) == 0 else {
+                        if matchesExtension(name) {
+                            diagnostics.append(
+                                Diagnostic(.notice, "symbolic link \"\(path)\" points nowhere; skipped", at: at(path)))
+                        }
+                        continue
+                    }
+                    kind = info.st_mode & S_IFMT
+                    if kind == S_IFDIR {
+                        // A link to a folder is not followed; one that loops back is worth a word.
+                        if let target = realPath(path), ancestors.contains(target) {
+                            diagnostics.append(
+                                Diagnostic(
+                                    .notice,
+                                    "symbolic link \"\(path)\" points back to \"\(target)\", a folder being scanned; "
+                                        + "not followed", at: at(path)))
+                        }
+                        continue
+                    }
+                }
+                if kind == S_IFDIR {
+                    if !name.hasPrefix(".") {
+                        visit(path, relative: under, ancestors: ancestors + [realPath(path) ?? path])
+                    }
+                } else if kind == S_IFREG, matchesExtension(name) {
+                    files.append(path)
+                }
+            }
+        }
+
+        private func matchesExtension(_ name: String) -> Bool {
+            guard let dot = name.lastIndex(of: ".") else { return false }
+            return extensions.contains(String(name[name.index(after: dot)...]).lowercased())
+        }
+    }
+
+    /// Writes `text` to `path`, replacing the file.
+    public static func writeFile(_ text: String, to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: errnoText()) }
+        defer { close(descriptor) }
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return write(descriptor, base + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, reason: errnoText())
+            }
+            offset += written
+        }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+func errnoText() -> String { String(cString: strerror(errno)) }
+
+private func at(_ path: String) -> Location { Location(file: path, line: 1, column: 1) }

@@ -1,0 +1,114 @@
+import PolicyEngine
+import PolicyLibrary
+import PolicyModel
+
+/// The policies a scan runs: the built-in library and the user's policy files, with the
+/// configuration's per-policy modes and disabled ids applied, and every problem met loading them.
+public struct PolicySet: Sendable {
+    public var policies: [Policy]
+    /// Policies that do not load, unknown ids in the configuration: a scan with any error here
+    /// exits with 2 whatever it finds.
+    public var diagnostics: [Diagnostic]
+    /// The text of each user policy file, for excerpts under its diagnostics.
+    public var sources: [String: String]
+
+    public init(policies: [Policy] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
+        self.policies = policies
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
+
+    /// Loads the built-in policies (unless `builtIn` is false) and every `*.yaml`/`*.yml` policy
+    /// file under `paths`. A user policy whose id is already taken is an error at its `id`.
+    public static func load(builtIn: Bool, paths: [String]) -> PolicySet {
+        var set = PolicySet()
+        if builtIn {
+            let loaded = BuiltInPolicies.load()
+            set.policies = loaded.policies
+            set.diagnostics = loaded.diagnostics
+        }
+        var taken = Dictionary(set.policies.map { ($0.id, $0.file) }) { first, _ in first }
+        for root in paths {
+            let (files, problems) = FileWalker.files(under: root, extensions: ["yaml", "yml"])
+            set.diagnostics += problems.filter { $0.level != .notice }
+            if files.isEmpty && problems.allSatisfy({ $0.level == .notice }) {
+                set.diagnostics.append(
+                    Diagnostic(
+                        .error, "no policy files (*.yaml, *.yml) in \"\(root)\"",
+                        at: Location(file: root, line: 1, column: 1)))
+            }
+            for file in files {
+                let text: String
+                do {
+                    text = try InputReader.withContents(path: file) { String(decoding: $0, as: UTF8.self) }
+                } catch {
+                    set.diagnostics.append(
+                        Diagnostic(.error, error.description, at: Location(file: file, line: 1, column: 1)))
+                    continue
+                }
+                set.sources[file] = text
+                let loaded = PolicyLoader.load(text, file: file)
+                set.diagnostics += loaded.diagnostics
+                for policy in loaded.policies {
+                    if let first = taken[policy.id] {
+                        set.diagnostics.append(
+                            Diagnostic(
+                                .error, "policy id \"\(policy.id)\" is already used by \(first)", at: policy.location))
+                        continue
+                    }
+                    taken[policy.id] = policy.file
+                    set.policies.append(policy)
+                }
+            }
+        }
+        return set
+    }
+
+    /// Every id and alias, mapped to the id findings carry.
+    public var knownIDs: [String: String] {
+        var known: [String: String] = [:]
+        for policy in policies {
+            known[policy.id] = policy.id
+            for alias in policy.aliases where known[alias] == nil { known[alias] = policy.id }
+        }
+        return known
+    }
+
+    /// The policy with this id or alias.
+    public func policy(_ name: String) -> Policy? {
+        policies.first { $0.id == name } ?? policies.first { $0.aliases.contains(name) }
+    }
+
+    /// Applies a configuration: `disabled` ids are removed and `modes` override the policies'
+    /// defaults. Ids that name no policy are errors at the configuration file.
+    public mutating func configure(disabled: [String], modes: [String: Policy.Mode], file: String?) {
+        let known = knownIDs
+        let at = Location(file: file ?? "command line", line: 1, column: 1)
+        var removed = Set<String>()
+        for name in disabled {
+            guard let id = known[name] else {
+                diagnostics.append(Diagnostic(.error, unknown(name, known), at: at))
+                continue
+            }
+            removed.insert(id)
+        }
+        policies.removeAll { removed.contains($0.id) }
+        for (name, mode) in modes.sorted(by: { $0.key < $1.key }) {
+            guard let id = known[name] else {
+                diagnostics.append(Diagnostic(.error, unknown(name, known), at: at))
+                continue
+            }
+            if let index = policies.firstIndex(where: { $0.id == id }) { policies[index].mode = mode }
+        }
+    }
+
+    private func unknown(_ name: String, _ known: [String: String]) -> String {
+        var message = "no policy has the id \"\(name)\""
+        if let suggestion = Spelling.closest(to: name, among: Array(known.keys)) {
+            message += "; did you mean \"\(suggestion)\"?"
+        }
+        return message
+    }
+
+    public var errorCount: Int { diagnostics.count { $0.level == .error } }
+}

@@ -1,0 +1,245 @@
+import KubernetesInput
+import PolicyEngine
+import PolicyModel
+import Reporting
+import Synchronization
+
+/// One `palisade scan`: finds the input files, reads and parses them on every core, evaluates the
+/// policies, applies inline ignores and gathers the report.
+///
+/// Bad input never stops the scan: a file that cannot be read, is too large, looks binary or does
+/// not parse becomes a diagnostic at its file (and line and column where there is one), and every
+/// other file is still scanned.
+public enum ScanJob {
+    /// Which files each input reads, by extension.
+    public static let inputs: [(kind: String, extensions: Set<String>)] = [
+        (ManifestParser.inputKind, ["yaml", "yml", "json"])
+    ]
+
+    /// The name under which standard input is reported when `-` is given as a path.
+    public static let standardInputName = "<stdin>"
+
+    /// What to scan and how.
+    public struct Options: Sendable {
+        /// Files or folders; `-` reads `standardInput`.
+        public var paths: [String]
+        public var standardInput: [UInt8]?
+        public var policies: PolicySet
+        /// The inputs to read (`kubernetes`…); `nil` for all.
+        public var kinds: Set<String>?
+        public var skipPaths: [PathGlob]
+        /// A larger file is reported and not read: every input format here is text written by
+        /// people or generated from templates, and YAML's own limit is 64 MiB.
+        public var maxFileBytes: Int
+        /// How many files are worked on at once.
+        public var parallelism: Int
+
+        public init(
+            paths: [String], standardInput: [UInt8]? = nil, policies: PolicySet, kinds: Set<String>? = nil,
+            skipPaths: [PathGlob] = [], maxFileBytes: Int = 64 << 20, parallelism: Int = ScanJob.processorCount
+        ) {
+            self.paths = paths
+            self.standardInput = standardInput
+            self.policies = policies
+            self.kinds = kinds
+            self.skipPaths = skipPaths
+            self.maxFileBytes = maxFileBytes
+            self.parallelism = max(1, parallelism)
+        }
+    }
+
+    /// The report and the text of every input, for reporters that show source lines.
+    public struct Outcome: Sendable {
+        public var report: Report
+        public var sources: [String: String]
+        /// Errors about the inputs alone (not the policies): `--fail-on-error` decides whether
+        /// they fail the scan.
+        public var inputErrorCount: Int
+        public var policyErrorCount: Int
+    }
+
+    /// Counts files as they are done, for a progress display on another task.
+    public final class Progress: Sendable {
+        private let totalCount = Atomic<Int>(0)
+        private let doneCount = Atomic<Int>(0)
+        public init() {}
+        public var total: Int { totalCount.load(ordering: .relaxed) }
+        public var done: Int { doneCount.load(ordering: .relaxed) }
+        func setTotal(_ value: Int) { totalCount.store(value, ordering: .relaxed) }
+        func step() { doneCount.add(1, ordering: .relaxed) }
+    }
+
+    public static var processorCount: Int {
+        #if canImport(Glibc)
+            return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+            return 4
+        #endif
+    }
+
+    /// One input file after reading and parsing.
+    struct FileOutcome: Sendable {
+        var file: String
+        var kind: String
+        var text: String?
+        var resources: [Resource] = []
+        var diagnostics: [Diagnostic] = []
+        var findings: [Finding] = []
+    }
+
+    public static func run(_ options: Options, progress: Progress? = nil) async -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var diagnostics = options.policies.diagnostics
+        let policyErrors = options.policies.errorCount
+
+        // The files, in the order the paths were given and sorted within each folder.
+        let active = inputs.filter { options.kinds?.contains($0.kind) ?? true }
+        let extensions = active.reduce(into: Set<String>()) { $0.formUnion($1.extensions) }
+        var files: [(path: String, kind: String)] = []
+        var seen = Set<String>()
+        for root in options.paths.isEmpty ? ["."] : options.paths {
+            if root == "-" {
+                if seen.insert(standardInputName).inserted, let kind = active.first?.kind {
+                    files.append((standardInputName, kind))
+                }
+                continue
+            }
+            let found = FileWalker.files(under: root, extensions: extensions, skip: options.skipPaths)
+            diagnostics += found.diagnostics
+            // The configuration file is YAML but not an input.
+            for file in found.files
+            where !file.hasSuffix("/" + ScanConfiguration.defaultFileName) && seen.insert(file).inserted {
+                let kind = active.first { $0.extensions.contains(fileExtension(file)) }?.kind ?? active.first?.kind
+                if let kind { files.append((file, kind)) }
+            }
+        }
+        progress?.setTotal(files.count)
+
+        // Read and parse on every core.
+        let stdin = options.standardInput ?? []
+        let maxBytes = options.maxFileBytes
+        var outcomes = await concurrentMap(files, parallelism: options.parallelism) { entry in
+            read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
+        }
+
+        // Evaluate, file by file on every core, then apply the files' ignore comments.
+        let scanner = Scanner(policies: options.policies.policies)
+        let known = options.policies.knownIDs
+        outcomes = await concurrentMap(outcomes, parallelism: options.parallelism) { outcome in
+            var outcome = outcome
+            let scanned = scanner.scan(outcome.resources)
+            outcome.findings = scanned.findings
+            outcome.diagnostics += scanned.diagnostics
+            if let text = outcome.text {
+                var ignores = InlineSuppressions(text: text, file: outcome.file, knownPolicies: known)
+                var starts: [Int: String] = [:]
+                for resource in outcome.resources { starts[Int(resource.span.line)] = resource.identity }
+                ignores.apply(to: &outcome.findings, resourceStarts: starts)
+                outcome.diagnostics += ignores.diagnostics
+            }
+            progress?.step()
+            return outcome
+        }
+
+        var findings: [Finding] = []
+        var sources = options.policies.sources
+        var fileKinds: [String: String] = [:]
+        var resourceCount = 0
+        var inputErrors = diagnostics.count { $0.level == .error } - policyErrors
+        for outcome in outcomes {
+            findings += outcome.findings
+            diagnostics += outcome.diagnostics
+            inputErrors += outcome.diagnostics.count { $0.level == .error }
+            resourceCount += outcome.resources.count
+            fileKinds[outcome.file] = outcome.kind
+            if let text = outcome.text { sources[outcome.file] = text }
+        }
+        let policies = options.policies.policies
+        var policyInfo: [String: ReportPolicyInfo] = [:]
+        for policy in policies {
+            policyInfo[policy.id] = ReportPolicyInfo(
+                title: policy.title, equivalents: policy.equivalents, frameworks: policy.frameworks,
+                remediation: policy.remediation)
+        }
+        let elapsed = clock.now - start
+        let milliseconds = Int(
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let report = Report(
+            findings: findings, diagnostics: diagnostics, files: outcomes.count, resources: resourceCount,
+            policies: policies.count, durationMilliseconds: milliseconds, policyInfo: policyInfo, fileKinds: fileKinds)
+        return Outcome(report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors)
+    }
+
+    /// Reads and parses one file. Problems become its diagnostics.
+    static func read(_ path: String, kind: String, standardInput: [UInt8], maxBytes: Int) -> FileOutcome {
+        var outcome = FileOutcome(file: path, kind: kind)
+        let at = Location(file: path, line: 1, column: 1)
+        var bytes: [UInt8]
+        if path == standardInputName {
+            bytes = standardInput
+        } else {
+            do {
+                bytes = try InputReader.withContents(path: path, maxBytes: maxBytes) { Array($0) }
+            } catch {
+                outcome.diagnostics.append(Diagnostic(.error, error.description, at: at))
+                return outcome
+            }
+        }
+        if let zero = bytes.prefix(8192).firstIndex(of: 0) {
+            outcome.diagnostics.append(
+                Diagnostic(.notice, "looks like a binary file (a NUL byte at offset \(zero)); not scanned", at: at))
+            return outcome
+        }
+        outcome.text = String(decoding: bytes, as: UTF8.self)
+        let parsed = ManifestParser.parse(bytes: bytes, file: path)
+        bytes = []
+        outcome.resources = parsed.resources
+        outcome.diagnostics = parsed.diagnostics
+        return outcome
+    }
+
+    private static func fileExtension(_ path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return String(path[path.index(after: dot)...]).lowercased()
+    }
+
+    /// `transform` applied to every element on up to `parallelism` tasks, results in input order.
+    static func concurrentMap<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], parallelism: Int, _ transform: @escaping @Sendable (Element) -> Result
+    ) async -> [Result] {
+        guard parallelism > 1, elements.count > 1 else { return elements.map(transform) }
+        let next = Counter()
+        let workers = min(parallelism, elements.count)
+        return await withTaskGroup(of: [(Int, Result)].self) { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    var done: [(Int, Result)] = []
+                    while true {
+                        let index = next.take()
+                        guard index < elements.count else { break }
+                        done.append((index, transform(elements[index])))
+                    }
+                    return done
+                }
+            }
+            var results = [Result?](repeating: nil, count: elements.count)
+            for await batch in group {
+                for (index, result) in batch { results[index] = result }
+            }
+            return results.compactMap { $0 }
+        }
+    }
+
+    /// Hands out indices to workers.
+    final class Counter: Sendable {
+        private let value = Atomic<Int>(0)
+        func take() -> Int { value.add(1, ordering: .relaxed).oldValue }
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -1,0 +1,81 @@
+import PolicyModel
+import Testing
+
+@testable import Workspace
+
+struct InlineSuppressionsTests {
+    static let known = [
+        "k8s-host-network": "k8s-host-network", "k8s-privileged-container": "k8s-privileged-container",
+        "k8s-old-name": "k8s-privileged-container",
+    ]
+
+    static func finding(_ policy: String, line: Int, resource: String = "Pod/default/web") -> Finding {
+        Finding(
+            policyID: policy, title: "", severity: .high, mode: "enforce", message: "m",
+            location: Location(file: "pod.yaml", line: line, column: 5), resource: resource, path: "p\(line)")
+    }
+
+    @Test func trailingCommentWaivesItsOwnLine() {
+        let text = """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              hostNetwork: true  # palisade:ignore[k8s-host-network] the CNI agent needs the node's network
+            """
+        var ignores = InlineSuppressions(text: text, file: "pod.yaml", knownPolicies: Self.known)
+        var findings = [Self.finding("k8s-host-network", line: 4), Self.finding("k8s-privileged-container", line: 4)]
+        ignores.apply(to: &findings, resourceStarts: [1: "Pod/default/web"])
+        #expect(findings[0].status == .suppressed)
+        #expect(findings[0].statusReason == "the CNI agent needs the node's network")
+        #expect(findings[1].status == .open)
+        #expect(ignores.diagnostics.isEmpty)
+    }
+
+    @Test func commentLineWaivesNextLineAndAboveResourceTheWholeResource() {
+        let text = """
+            # palisade:ignore[k8s-old-name] node agent, reviewed in SEC-112
+            apiVersion: v1
+            kind: Pod
+            spec:
+              # palisade:ignore[k8s-host-network] needs the node's network
+
+              hostNetwork: true
+            """
+        var ignores = InlineSuppressions(text: text, file: "pod.yaml", knownPolicies: Self.known)
+        var findings = [
+            Self.finding("k8s-privileged-container", line: 9), Self.finding("k8s-host-network", line: 7),
+            Self.finding("k8s-host-network", line: 8),
+            Self.finding("k8s-privileged-container", line: 9, resource: "Pod/default/other"),
+        ]
+        ignores.apply(to: &findings, resourceStarts: [2: "Pod/default/web"])
+        #expect(findings.map(\.status) == [.suppressed, .suppressed, .open, .open])
+        #expect(ignores.diagnostics.isEmpty)
+    }
+
+    @Test func missingReasonUnknownIdAndStaleIgnoresAreReported() {
+        let text = """
+            a: 1  # palisade:ignore[k8s-host-network]
+            b: 2  # palisade:ignore[k8s-hots-network] typo
+            c: 3  # palisade:ignore[k8s-host-network] nothing here to waive
+            d: "# palisade:ignore is only a comment after a hash"  # palisade:ignore no brackets
+            """
+        var ignores = InlineSuppressions(text: text, file: "pod.yaml", knownPolicies: Self.known)
+        var findings = [Self.finding("k8s-host-network", line: 1)]
+        ignores.apply(to: &findings, resourceStarts: [:])
+        #expect(findings[0].status == .open)
+        let messages = ignores.diagnostics.map { "\($0.level) \($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(messages.count == 4)
+        #expect(messages.contains("warning 1:7 palisade:ignore[k8s-host-network] gives no reason; not applied"))
+        #expect(
+            messages.contains(
+                "warning 2:7 palisade:ignore names an unknown policy \"k8s-hots-network\"; not applied (did you mean \"k8s-host-network\"?)"
+            ))
+        #expect(
+            messages.contains(
+                "notice 3:7 palisade:ignore[k8s-host-network] waives no finding; remove it if it is stale"))
+        #expect(
+            messages.contains {
+                $0.hasPrefix("warning 4:") && $0.hasSuffix("must name policies: palisade:ignore[policy-id] reason")
+            })
+    }
+}
