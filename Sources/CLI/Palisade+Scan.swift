@@ -84,17 +84,21 @@ extension Palisade {
                 policies += builtIn.policies
                 diagnostics += builtIn.diagnostics
             }
+            // The files are loaded as one set: a binding may sit beside its policy or elsewhere, and
+            // the Kubernetes objects that are not policies are the offline cluster state.
+            var policyFiles: [(file: String, text: String)] = []
             for root in policyPaths {
                 let (files, problems) = FileWalker.files(under: root, extensions: ["yaml", "yml"])
                 diagnostics += problems
                 for file in files {
                     guard let text = read(file, into: &diagnostics) else { continue }
                     sources[file] = text
-                    let loaded = PolicyLoader.load(text, file: file)
-                    policies += loaded.policies
-                    diagnostics += loaded.diagnostics
+                    policyFiles.append((file, text))
                 }
             }
+            let loaded = PolicyLoader.load(policyFiles)
+            policies += loaded.policies
+            diagnostics += loaded.diagnostics
 
             // Inputs.
             var resources: [Resource] = []
@@ -114,7 +118,7 @@ extension Palisade {
                 }
             }
 
-            let scanned = Scanner(policies: policies).scan(resources)
+            let scanned = Scanner(policies: policies, state: ClusterState(loaded.state)).scan(resources)
             diagnostics += scanned.diagnostics
             let elapsed = clock.now - start
             var policyInfo: [String: ReportPolicyInfo] = [:]
@@ -125,7 +129,8 @@ extension Palisade {
             }
             let report = Report(
                 findings: scanned.findings, diagnostics: diagnostics, files: fileCount, resources: resources.count,
-                policies: policies.count,
+                // A ValidatingAdmissionPolicy applied by several bindings is one policy.
+                policies: Set(policies.map(\.id)).count,
                 durationMilliseconds: Int(
                     elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
                 policyInfo: policyInfo, fileKinds: fileKinds)
