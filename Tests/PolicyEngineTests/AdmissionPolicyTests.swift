@@ -617,6 +617,33 @@ struct AdmissionPolicyTests {
             ])
     }
 
+    @Test func expressionsCompileInTheAPIServersEnvironments() throws {
+        let policy = Self.deploymentPolicy(
+            "environments",
+            """
+              matchConditions:
+              - {name: labelled-namespace, expression: "has(namespaceObject.metadata.labels)"}
+              - {name: no-variables, expression: "variables.x == 1"}
+              variables:
+              - {name: x, expression: "1"}
+              validations:
+              - expression: "params.max > 1"
+                messageExpression: "authorizer.group('').resource('pods').check('get').reason()"
+              auditAnnotations:
+              - {key: who, valueExpression: "authorizer.requestResource.check('get').reason()"}
+            """)
+        let (policies, diagnostics) = PolicyLoader.load(policy, file: "env.yaml")
+        #expect(policies.isEmpty)
+        // No `variables` in match conditions, no `params` without a paramKind, no authorizer in
+        // messages and audit annotations.
+        #expect(
+            diagnostics.map { "\($0.location.line): \($0.message)" } == [
+                "12: undeclared reference to 'variables'", "16: undeclared reference to 'params'",
+                // Palisade's checker names the method it cannot resolve before its receiver.
+                "17: undeclared reference to 'reason'", "19: undeclared reference to 'reason'",
+            ])
+    }
+
     @Test func bindingWithoutItsPolicyIsNotApplied() throws {
         let binding = """
             apiVersion: admissionregistration.k8s.io/v1

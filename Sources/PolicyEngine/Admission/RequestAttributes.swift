@@ -65,7 +65,7 @@ struct RequestAttributes {
             map([("group", .string(group)), ("version", .string(version)), ("resource", .string(resource))])
         }
         var pairs: [(String, Value)] = [
-            ("uid", .string("")), ("kind", kindValue(matchedVersion)), ("resource", resourceValue(matchedVersion)),
+            ("kind", kindValue(matchedVersion)), ("resource", resourceValue(matchedVersion)),
             ("requestKind", kindValue(version)), ("requestResource", resourceValue(version)),
         ]
         if !name.isEmpty { pairs.append(("name", .string(name))) }

@@ -29,22 +29,25 @@ extension PolicyReader {
         }
         let paramKind = spec["paramKind"].flatMap { readParamKind($0) }
         let failurePolicy = readFailurePolicy(spec["failurePolicy"], "spec.failurePolicy")
-        let variables =
-            spec["variables"].map { readNamedExpressions($0, "spec.variables", in: Self.admissionEnvironment) } ?? []
+        // `params` is declared only for a policy with a paramKind, as the API server declares it.
+        let hasParams = spec["paramKind"] != nil
+        let environment = Self.admissionEnvironment(.validation, params: hasParams)
+        let messageEnvironment = Self.admissionEnvironment(.message, params: hasParams)
+        let variables = spec["variables"].map { readNamedExpressions($0, "spec.variables", in: environment) } ?? []
         let conditions =
             spec["matchConditions"].map {
                 readNamedExpressions(
-                    $0, "spec.matchConditions", in: Self.admissionConditionEnvironment, qualifiedNames: true)
+                    $0, "spec.matchConditions", in: Self.admissionEnvironment(.matchCondition, params: hasParams),
+                    qualifiedNames: true)
             } ?? []
         let validations =
             spec["validations"].map {
                 readAdmissionValidations(
-                    $0, "spec.validations", in: Self.admissionEnvironment,
-                    messageEnvironment: Self.admissionMessageEnvironment)
+                    $0, "spec.validations", in: environment, messageEnvironment: messageEnvironment)
             } ?? []
         let auditAnnotations =
             spec["auditAnnotations"].map {
-                readAuditAnnotations($0, "spec.auditAnnotations", in: Self.admissionMessageEnvironment)
+                readAuditAnnotations($0, "spec.auditAnnotations", in: messageEnvironment)
             } ?? []
         if spec["validations"] == nil && spec["auditAnnotations"] == nil {
             error("\"spec\" must hold validations or auditAnnotations", spec)

@@ -29,22 +29,58 @@ extension PolicyReader {
 
     // MARK: - Environments
 
-    private static let admissionVariables: [String: CELType] = [
-        "object": .dyn, "oldObject": .dyn, "request": .dyn, "params": .dyn, "namespaceObject": .dyn,
-        "variables": .dyn, "authorizer": Library.authorizerType,
-        "authorizer.requestResource": Library.resourceCheckType,
-    ]
+    /// Where in a ValidatingAdmissionPolicy an expression is, which decides what it may use.
+    enum AdmissionExpressionKind {
+        /// Validations and variables: every admission variable.
+        case validation
+        /// `messageExpression`s and audit annotations: no authorizer.
+        case message
+        /// `matchConditions`: no `variables`, which are evaluated after them.
+        case matchCondition
+    }
 
-    /// A ValidatingAdmissionPolicy's validations and variables: every admission variable.
-    static let admissionEnvironment = Environment(
-        variables: admissionVariables, libraries: libraries + [.authorizer])
-    /// Its `messageExpression`s and audit annotations: no authorizer.
-    static let admissionMessageEnvironment = Environment(
-        variables: admissionVariables.filter { !$0.key.hasPrefix("authorizer") }, libraries: libraries)
-    /// Its `matchConditions`: no `namespaceObject` and no `variables`, as in a cluster.
-    static let admissionConditionEnvironment = Environment(
-        variables: admissionVariables.filter { $0.key != "namespaceObject" && $0.key != "variables" },
-        libraries: libraries + [.authorizer])
+    /// The environment of a ValidatingAdmissionPolicy's expressions of a kind, as the API server
+    /// declares it: `params` only for a policy with a `paramKind`.
+    static func admissionEnvironment(_ kind: AdmissionExpressionKind, params: Bool) -> Environment {
+        switch (kind, params) {
+        case (.validation, false): return validationEnvironments.0
+        case (.validation, true): return validationEnvironments.1
+        case (.message, false): return messageEnvironments.0
+        case (.message, true): return messageEnvironments.1
+        case (.matchCondition, false): return conditionEnvironments.0
+        case (.matchCondition, true): return conditionEnvironments.1
+        }
+    }
+
+    private static func admissionVariables(params: Bool, authorizer: Bool, variables: Bool) -> [String: CELType] {
+        var declared: [String: CELType] = [
+            "object": .dyn, "oldObject": .dyn, "request": .dyn, "namespaceObject": .dyn,
+        ]
+        if params { declared["params"] = .dyn }
+        if variables { declared["variables"] = .dyn }
+        if authorizer {
+            declared["authorizer"] = Library.authorizerType
+            declared["authorizer.requestResource"] = Library.resourceCheckType
+        }
+        return declared
+    }
+
+    private static func environments(authorizer: Bool, variables: Bool) -> (Environment, Environment) {
+        let libraries = authorizer ? libraries + [.authorizer] : libraries
+        return (
+            Environment(
+                variables: admissionVariables(params: false, authorizer: authorizer, variables: variables),
+                libraries: libraries),
+            Environment(
+                variables: admissionVariables(params: true, authorizer: authorizer, variables: variables),
+                libraries: libraries)
+        )
+    }
+
+    private static let validationEnvironments = environments(authorizer: true, variables: true)
+    private static let messageEnvironments = environments(authorizer: false, variables: true)
+    private static let conditionEnvironments = environments(authorizer: true, variables: false)
+
     /// Every expression of a Kyverno ValidatingPolicy: Kyverno's variables (no `params`, no
     /// `authorizer`) and libraries.
     static let kyvernoEnvironment = Environment(
