@@ -189,7 +189,8 @@ struct AdmissionRun {
             default:
                 evaluationFailed(
                     value, what: "audit annotation \"\(annotation.key)\"", expression: annotation.valueExpression,
-                    detail: "valueExpression '\(annotation.valueExpression.source)' resulted in unsupported return "
+                    detail:
+                        "valueExpression '\(Self.oneLine(annotation.valueExpression.source))' resulted in unsupported return "
                         + "type: \(value.celType). Return type must be either string or null.",
                     deniesAlways: true)
             }
@@ -214,7 +215,7 @@ struct AdmissionRun {
             }
         }
         if let message = validation.message.map(Self.trimmed), !message.isEmpty { return message }
-        return "failed expression: \(Self.trimmed(validation.expression.source))"
+        return "failed expression: \(Self.oneLine(validation.expression.source))"
     }
 
     // MARK: - Outcomes
@@ -278,7 +279,7 @@ struct AdmissionRun {
                     + "with params null it fails: \(detail)", what: what, at: expression)
             return
         }
-        let message = "expression '\(expression.source)' resulted in error: \(detail)"
+        let message = "expression '\(Self.oneLine(expression.source))' resulted in error: \(detail)"
         switch admission.failurePolicy {
         case .fail:
             deny(message, source: expression.source, mode: deniesAlways ? .enforce : policy.mode)
@@ -303,6 +304,13 @@ struct AdmissionRun {
     private func problem(_ value: Value, expected: String) -> String {
         if case .error(let error) = value { return error.message }
         return "gave \(value.celType) rather than \(expected)"
+    }
+
+    /// An expression's text on one line, for a message: trimmed, each line break with the
+    /// indentation after it made one space.
+    static func oneLine(_ text: String) -> String {
+        trimmed(text).split(separator: "\n", omittingEmptySubsequences: true).map { trimmed(String($0)) }
+            .joined(separator: " ")
     }
 
     /// `text` without the white space at its ends.
