@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "PolicyModel", "YAMLSupport", "KubernetesInput", "PolicyEngine", "PolicyLibrary", "Reporting",
+                "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "PolicyEngine", "PolicyLibrary", "Reporting",
             ]
         ),
         .testTarget(

@@ -75,15 +75,19 @@ public struct Policy: Sendable {
         public var messageExpression: Expression?
         /// The value whose position a finding reports; by default the `each` item, else the resource.
         public var at: Expression?
+        /// The status reason an API server answers a denial with (`Invalid`, `Forbidden`…), for
+        /// an imported policy that names one.
+        public var reason: String?
 
         public init(
             expression: Expression, message: String? = nil, messageExpression: Expression? = nil,
-            at: Expression? = nil
+            at: Expression? = nil, reason: String? = nil
         ) {
             self.expression = expression
             self.message = message
             self.messageExpression = messageExpression
             self.at = at
+            self.reason = reason
         }
     }
 
@@ -119,13 +123,17 @@ public struct Policy: Sendable {
     public var file: String
     /// Where the policy's document starts in `file`.
     public var location: Location
+    /// How a cluster applies the policy, for one read from a ValidatingAdmissionPolicy (with one of
+    /// its bindings) or a Kyverno ValidatingPolicy; `nil` for Palisade's own policies.
+    public var admission: Admission?
 
     public init(
         id: String, title: String, description: String? = nil, severity: Severity, kinds: [String],
         match: Match = Match(), variables: [NamedExpression] = [], each: Expression? = nil,
         validations: [Validation], remediation: String? = nil, references: [String] = [],
         frameworks: [String: [String]] = [:], equivalents: [String] = [], mode: Mode = .enforce,
-        aliases: [String] = [], deprecated: Bool = false, file: String, location: Location
+        aliases: [String] = [], deprecated: Bool = false, file: String, location: Location,
+        admission: Admission? = nil
     ) {
         self.id = id
         self.title = title
@@ -145,5 +153,6 @@ public struct Policy: Sendable {
         self.deprecated = deprecated
         self.file = file
         self.location = location
+        self.admission = admission
     }
 }

@@ -5,9 +5,15 @@ import PolicyModel
 /// Evaluates policies against resources and reports what does not comply.
 ///
 /// For now it reads Kubernetes resources (`inputKind` `kubernetes`) with the policies whose `kinds`
-/// name `kubernetes`; resources of other inputs are passed over. Policies see `object` — the
-/// resource as written, plus `podSpec` for workload kinds (ManifestParser.podSpec(of:), absent
-/// lists filled with `[]`) — and `oldObject`, `request`, `params` and `namespaceObject` as null.
+/// name `kubernetes`; resources of other inputs are passed over. Every resource is checked as if
+/// an API server were creating it in a cluster whose objects are `state` plus the scanned
+/// resources themselves (a scanned resource replaces a state object of the same identity).
+///
+/// Palisade's own policies see `object` — the resource as written, plus `podSpec` for workload
+/// kinds (ManifestParser.podSpec(of:), absent lists filled with `[]`) — `oldObject` and `params`
+/// as null, `request` and `namespaceObject` as for an imported policy, and `resource`, whose
+/// `Get` and `List` read the cluster state. Imported policies (`Policy.admission`) are applied
+/// as their cluster applies them: see `AdmissionRun` and docs/ADMISSION-POLICIES.md.
 ///
 /// What is reported:
 /// - a validation that is `false` gives a finding, located at its `at` value, else at the `each`
@@ -21,19 +27,34 @@ import PolicyModel
 /// Resources are scanned one after another on the calling task.
 public struct Scanner: Sendable {
     public var policies: [Policy]
+    /// The cluster's objects besides those scanned: what was found beside the policies.
+    public var state: ClusterState
 
-    public init(policies: [Policy]) {
+    public init(policies: [Policy], state: ClusterState = ClusterState()) {
         self.policies = policies
+        self.state = state
     }
 
     /// The findings, sorted by file, line, column and policy id, and the diagnostics in the order
     /// of the resources.
     public func scan(_ resources: [Resource]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+        let scanned = resources.filter { $0.inputKind == ManifestParser.inputKind }
+        let converted = scanned.map { ($0, NodeValue.value(of: $0.content)) }
+        let cluster = state.adding(converted.filter { !$0.1.isError })
+        return Scanner(policies: policies, state: cluster).scan(converted: converted)
+    }
+
+    /// Scans resources whose CEL values are already made (`NodeValue.value(of:)` of their content) and which
+    /// `state` already holds: a scan of many files converts each resource once, on any core, and
+    /// builds one state for all of them.
+    public func scan(converted: [(Resource, Value)]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         let applicable = policies.filter { $0.kinds.contains(ManifestParser.inputKind) }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
-        for resource in resources where resource.inputKind == ManifestParser.inputKind {
-            let subject = Subject(resource)
+        let cluster = state
+        let resourceContext = Value.opaque(ResourceContext(state: cluster))
+        for (resource, value) in converted where resource.inputKind == ManifestParser.inputKind {
+            let subject = Subject(resource, written: value, state: cluster)
             if case .error(let error) = subject.object {
                 diagnostics.append(
                     Diagnostic(
@@ -42,157 +63,22 @@ public struct Scanner: Sendable {
                 continue
             }
             for policy in applicable {
-                var run = PolicyRun(policy: policy, subject: subject)
-                run.evaluate()
-                findings += run.findings
-                diagnostics += run.diagnostics
+                if let admission = policy.admission {
+                    var run = AdmissionRun(
+                        policy: policy, admission: admission, subject: subject, state: cluster,
+                        resourceContext: resourceContext)
+                    run.evaluate()
+                    findings += run.findings
+                    diagnostics += run.diagnostics
+                } else {
+                    var run = PolicyRun(policy: policy, subject: subject, resourceContext: resourceContext)
+                    run.evaluate()
+                    findings += run.findings
+                    diagnostics += run.diagnostics
+                }
             }
         }
         findings.sort()
         return (findings, diagnostics)
-    }
-}
-
-/// One resource prepared for evaluation: its node tree with `podSpec` and the CEL value of it.
-struct Subject {
-    var resource: Resource
-    /// The resource's content, plus `podSpec` for a workload.
-    var root: Node
-    var podSpecPath: String?
-    var object: Value
-
-    init(_ resource: Resource) {
-        self.resource = resource
-        root = resource.content
-        if let spec = ManifestParser.podSpec(of: resource), case .mapping(var entries) = root.content {
-            let key = Node(.string("podSpec"), span: spec.span)
-            entries.removeAll { $0.key.string == "podSpec" }
-            entries.append(Node.Entry(key: key, value: spec))
-            root = Node(.mapping(entries), span: root.span)
-            podSpecPath = NodeLocator.path(ofMappingAt: spec.span, in: resource.content).flatMap {
-                $0.isEmpty ? nil : $0
-            }
-        }
-        object = NodeValue.value(of: root)
-    }
-
-    var label: String { "\(resource.identity) (\(resource.location))" }
-}
-
-/// The evaluation of one policy against one resource.
-struct PolicyRun {
-    let policy: Policy
-    let subject: Subject
-    var findings: [Finding] = []
-    var diagnostics: [Diagnostic] = []
-
-    init(policy: Policy, subject: Subject) {
-        self.policy = policy
-        self.subject = subject
-    }
-
-    mutating func evaluate() {
-        guard matches() else { return }
-        var activation: [String: Value] = [
-            "object": subject.object, "oldObject": .null, "request": .null, "params": .null,
-            "namespaceObject": .null, "variables": .map(MapValue()),
-        ]
-        for condition in policy.match.conditions {
-            switch condition.expression.program.evaluate(activation) {
-            case .bool(true): continue
-            case .bool(false): return
-            case let other:
-                warn(
-                    "match condition \"\(condition.name)\" could not be evaluated on \(subject.label): "
-                        + "\(problem(other, expected: "a boolean")); the policy was not applied",
-                    at: condition.expression)
-                return
-            }
-        }
-        // A variable that fails keeps its error as its value: only the expressions reading it fail.
-        var variables = MapValue()
-        for variable in policy.variables {
-            activation["variables"] = .map(variables)
-            variables.set(.string(variable.name), variable.expression.program.evaluate(activation))
-        }
-        activation["variables"] = .map(variables)
-        var locator = NodeLocator(
-            object: LocatedNode(node: subject.root, path: ""), podSpecPath: subject.podSpecPath,
-            variables: Dictionary(policy.variables.map { ($0.name, $0.expression.source) }) { first, _ in first },
-            item: nil)
-        guard let each = policy.each else {
-            validate(activation, locator: locator, fallbackPath: "")
-            return
-        }
-        let value = each.program.evaluate(activation)
-        guard case .list(let items) = value else {
-            warn("each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))", at: each)
-            return
-        }
-        let located = locator.locate(each.source)?.listElements
-        let itemNodes = located?.count == items.count ? located : nil
-        for (index, item) in items.enumerated() {
-            activation["item"] = item
-            locator.item = itemNodes?[index]
-            validate(activation, locator: locator, fallbackPath: "\(each.source)[\(index)]")
-        }
-    }
-
-    /// Whether the resource is one the policy's `match` selects, its conditions aside.
-    private func matches() -> Bool {
-        let match = policy.match
-        let resource = subject.resource
-        if !match.resources.isEmpty && !match.resources.contains(resource.type) { return false }
-        // Cluster-scoped objects are not in a namespace, so a namespace list does not exclude them.
-        if !match.namespaces.isEmpty && ManifestParser.isNamespaced(resource.type) {
-            let namespace = resource.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-            if !match.namespaces.contains(namespace) { return false }
-        }
-        let labels = resource.content["metadata"]?["labels"]
-        for (key, value) in match.labels where labels?[key]?.string != value {
-            return false
-        }
-        return true
-    }
-
-    private mutating func validate(_ activation: [String: Value], locator: NodeLocator, fallbackPath: String) {
-        for validation in policy.validations {
-            let result = validation.expression.program.evaluate(activation)
-            switch result {
-            case .bool(true):
-                continue
-            case .bool(false):
-                report(validation, activation, locator: locator, fallbackPath: fallbackPath)
-            default:
-                warn(
-                    "validation could not be evaluated on \(subject.label): \(problem(result, expected: "a boolean"))",
-                    at: validation.expression)
-            }
-        }
-    }
-
-    private mutating func report(
-        _ validation: Policy.Validation, _ activation: [String: Value], locator: NodeLocator, fallbackPath: String
-    ) {
-        var message = validation.message ?? "failed: \(validation.expression.source)"
-        if case .string(let text)? = validation.messageExpression?.program.evaluate(activation) {
-            message = text
-        }
-        let target = validation.at.flatMap { locator.locate($0.source, partial: true) } ?? locator.item
-        let location = target?.node.location(in: subject.resource.file) ?? subject.resource.location
-        findings.append(
-            Finding(
-                policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
-                message: message, location: location, resource: subject.resource.identity,
-                path: target?.path ?? fallbackPath))
-    }
-
-    private mutating func warn(_ text: String, at expression: Policy.Expression) {
-        diagnostics.append(Diagnostic(.warning, "policy \"\(policy.id)\": \(text)", at: expression.location))
-    }
-
-    private func problem(_ value: Value, expected: String) -> String {
-        if case .error(let error) = value { return error.message }
-        return "gave \(value.celType) rather than \(expected)"
     }
 }

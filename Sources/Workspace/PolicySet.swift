@@ -11,6 +11,9 @@ public struct PolicySet: Sendable {
     public var diagnostics: [Diagnostic]
     /// The text of each user policy file, for excerpts under its diagnostics.
     public var sources: [String: String]
+    /// The Kubernetes objects beside the policies that are not policies: the offline cluster
+    /// state that parameters, `namespaceObject` and `resource.Get`/`List` read.
+    public var state: [Resource] = []
 
     public init(policies: [Policy] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.policies = policies
@@ -18,8 +21,11 @@ public struct PolicySet: Sendable {
         self.sources = sources
     }
 
-    /// Loads the built-in policies (unless `builtIn` is false) and every `*.yaml`/`*.yml` policy
-    /// file under `paths`. A user policy whose id is already taken is an error at its `id`.
+    /// Loads the built-in policies (unless `builtIn` is false) and every `*.yaml`/`*.yml` file
+    /// under `paths` as one set: Palisade policies, ValidatingAdmissionPolicies with their
+    /// bindings, Kyverno ValidatingPolicies, and the other Kubernetes objects there, which become
+    /// the offline cluster state. A user policy whose id is already taken by another policy file
+    /// is an error at its `id`.
     public static func load(builtIn: Bool, paths: [String]) -> PolicySet {
         var set = PolicySet()
         if builtIn {
@@ -27,42 +33,46 @@ public struct PolicySet: Sendable {
             set.policies = loaded.policies
             set.diagnostics = loaded.diagnostics
         }
-        var taken = Dictionary(set.policies.map { ($0.id, $0.file) }) { first, _ in first }
+        var files: [(file: String, text: String)] = []
         for root in paths {
-            let (files, problems) = FileWalker.files(under: root, extensions: ["yaml", "yml"])
+            let (found, problems) = FileWalker.files(under: root, extensions: ["yaml", "yml"])
             set.diagnostics += problems.filter { $0.level != .notice }
-            if files.isEmpty && problems.allSatisfy({ $0.level == .notice }) {
+            if found.isEmpty && problems.allSatisfy({ $0.level == .notice }) {
                 set.diagnostics.append(
                     Diagnostic(
                         .error, "no policy files (*.yaml, *.yml) in \"\(root)\"",
                         at: Location(file: root, line: 1, column: 1)))
             }
-            for file in files {
-                let text: String
+            for file in found {
                 do {
-                    text = try InputReader.withContents(path: file) { String(decoding: $0, as: UTF8.self) }
+                    let text = try InputReader.withContents(path: file) { String(decoding: $0, as: UTF8.self) }
+                    set.sources[file] = text
+                    files.append((file, text))
                 } catch {
                     set.diagnostics.append(
                         Diagnostic(.error, error.description, at: Location(file: file, line: 1, column: 1)))
-                    continue
-                }
-                set.sources[file] = text
-                let loaded = PolicyLoader.load(text, file: file)
-                set.diagnostics += loaded.diagnostics
-                for policy in loaded.policies {
-                    if let first = taken[policy.id] {
-                        set.diagnostics.append(
-                            Diagnostic(
-                                .error, "policy id \"\(policy.id)\" is already used by \(first)", at: policy.location))
-                        continue
-                    }
-                    taken[policy.id] = policy.file
-                    set.policies.append(policy)
                 }
             }
         }
+        let loaded = PolicyLoader.load(files)
+        set.diagnostics += loaded.diagnostics
+        set.state = loaded.state
+        // An admission policy applied by several bindings is one id with several entries.
+        var taken = Dictionary(set.policies.map { ($0.id, $0.file) }) { first, _ in first }
+        for policy in loaded.policies {
+            if let first = taken[policy.id], policy.admission == nil || first != policy.file {
+                set.diagnostics.append(
+                    Diagnostic(.error, "policy id \"\(policy.id)\" is already used by \(first)", at: policy.location))
+                continue
+            }
+            taken[policy.id] = policy.file
+            set.policies.append(policy)
+        }
         return set
     }
+
+    /// How many distinct policies there are (bindings of one admission policy count once).
+    public var distinctCount: Int { Set(policies.map(\.id)).count }
 
     /// Every id and alias, mapped to the id findings carry.
     public var knownIDs: [String: String] {

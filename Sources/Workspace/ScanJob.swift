@@ -1,3 +1,4 @@
+import CEL
 import KubernetesInput
 import PolicyEngine
 import PolicyModel
@@ -83,6 +84,8 @@ public enum ScanJob {
         var kind: String
         var text: String?
         var resources: [Resource] = []
+        /// Each resource's content as a CEL value, made once here for the state and the scanner.
+        var values: [Value] = []
         var diagnostics: [Diagnostic] = []
         var findings: [Finding] = []
     }
@@ -123,12 +126,18 @@ public enum ScanJob {
             read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
         }
 
+        // One cluster state for every policy: the objects beside the policies, then every scanned
+        // object (a scanned one replaces a policy-side one of the same identity).
+        var state = ClusterState(options.policies.state)
+        state = state.adding(outcomes.flatMap { zip($0.resources, $0.values) })
+
         // Evaluate, file by file on every core, then apply the files' ignore comments.
-        let scanner = Scanner(policies: options.policies.policies)
+        let scanner = Scanner(policies: options.policies.policies, state: state)
         let known = options.policies.knownIDs
         outcomes = await concurrentMap(outcomes, parallelism: options.parallelism) { outcome in
             var outcome = outcome
-            let scanned = scanner.scan(outcome.resources)
+            let scanned = scanner.scan(converted: Array(zip(outcome.resources, outcome.values)))
+            outcome.values = []
             outcome.findings = scanned.findings
             outcome.diagnostics += scanned.diagnostics
             if let text = outcome.text {
@@ -167,7 +176,8 @@ public enum ScanJob {
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let report = Report(
             findings: findings, diagnostics: diagnostics, files: outcomes.count, resources: resourceCount,
-            policies: policies.count, durationMilliseconds: milliseconds, policyInfo: policyInfo, fileKinds: fileKinds)
+            policies: options.policies.distinctCount, durationMilliseconds: milliseconds, policyInfo: policyInfo,
+            fileKinds: fileKinds)
         return Outcome(report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors)
     }
 
@@ -195,6 +205,7 @@ public enum ScanJob {
         let parsed = ManifestParser.parse(bytes: bytes, file: path)
         bytes = []
         outcome.resources = parsed.resources
+        outcome.values = parsed.resources.map { NodeValue.value(of: $0.content) }
         outcome.diagnostics = parsed.diagnostics
         return outcome
     }

@@ -146,6 +146,30 @@ struct ScanCommandTests {
         #expect(result.stdout.hasSuffix("; 0 errors\n"))
     }
 
+    /// The admission example: a ValidatingAdmissionPolicy whose binding takes its parameters from a
+    /// ConfigMap beside it, and a Kyverno policy written for Pods that autogen applies to Deployments.
+    @Test func clusterPoliciesAndTheirStateLoadFromPolicyFolders() throws {
+        let result = try PalisadeProcess.run(
+            [
+                "scan", "--no-builtin", "--policies", "examples/admission/policies", "examples/admission/manifests",
+            ], directory: PalisadeProcess.repository(""))
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(
+            result.stdout == """
+                examples/admission/manifests/shop.yaml:9:13: medium: vap:replica-limit.example.com: spec.replicas is 6; \
+                namespace shop allows at most 4 (binding replica-limit-enforced)
+                  replicas: 6
+                            ^
+                examples/admission/manifests/shop.yaml:14:7: high: vpol:require-team-label: Deployment checkout has pods \
+                without a team label
+                      labels: {app: checkout}
+                      ^
+
+                2 findings (1 high, 1 medium) in 1 file; 0 errors
+
+                """)
+    }
+
     @Test func helpMatchesSnapshot() throws {
         let result = try PalisadeProcess.run(["scan", "--help"])
         #expect(result.status == 0)

@@ -148,10 +148,10 @@ struct PolicyLoaderTests {
         #expect(diagnostics.map(\.location.description) == ["p.yaml:1:5", "p.yaml:2:8", "p.yaml:6:15"])
     }
 
-    @Test func multiDocumentFileLoadsGoodPoliciesAndSkipsOtherFormats() {
+    @Test func multiDocumentFileLoadsGoodPoliciesAndSkipsOtherObjects() {
         let text = """
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingAdmissionPolicy
+            apiVersion: v1
+            kind: ConfigMap
             metadata: {name: replicas}
             ---
             id: k8s-bad

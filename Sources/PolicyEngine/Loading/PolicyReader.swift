@@ -21,14 +21,17 @@ struct PolicyReader {
     static let validationKeys = ["expression", "message", "messageExpression", "at"]
 
     /// The variables every policy expression may use; `item` is added when the policy has `each`.
+    /// `resource` reads the offline cluster state (`resource.Get`, `resource.List`).
     static let declaredVariables: [String: CELType] = [
         "object": .dyn, "oldObject": .dyn, "request": .dyn, "params": .dyn, "namespaceObject": .dyn,
-        "variables": .dyn,
+        "variables": .dyn, "resource": .opaque(ResourceContext.typeName),
     ]
+    /// The CEL libraries of Kubernetes' admission policies.
     static let libraries = Library.standardLibraries + Library.extensionLibraries + Library.kubernetesLibraries
-    static let environment = Environment(variables: declaredVariables, libraries: libraries)
+    static let environment = Environment(variables: declaredVariables, libraries: libraries + [.clusterResources])
     static let itemEnvironment = Environment(
-        variables: declaredVariables.merging(["item": .dyn]) { first, _ in first }, libraries: libraries)
+        variables: declaredVariables.merging(["item": .dyn]) { first, _ in first },
+        libraries: libraries + [.clusterResources])
 
     init(file: String, text: String) {
         self.file = file
@@ -138,8 +141,12 @@ struct PolicyReader {
         return variables
     }
 
-    /// A list of `{name, expression}` mappings with distinct names.
-    private mutating func readNamedExpressions(_ node: Node, _ path: String) -> [Policy.NamedExpression] {
+    /// A list of `{name, expression}` mappings with distinct names: CEL identifiers, or, with
+    /// `qualifiedNames` (the match conditions of imported policies), Kubernetes qualified names
+    /// such as `exclude-leases`.
+    mutating func readNamedExpressions(
+        _ node: Node, _ path: String, in environment: Environment = Self.environment, qualifiedNames: Bool = false
+    ) -> [Policy.NamedExpression] {
         guard let items = sequence(node, path) else { return [] }
         var result: [Policy.NamedExpression] = []
         var seen: [String: Int] = [:]
@@ -150,7 +157,9 @@ struct PolicyReader {
             let nameNode = required("name", in: item, path: itemPath)
             let name = nameNode.flatMap { string($0, "\(itemPath).name") }
             if let name, let nameNode {
-                if !Self.isIdentifier(name) {
+                if qualifiedNames && !Self.isQualifiedName(name) {
+                    error("name \"\(name)\" in \"\(path)\" is not a qualified name", nameNode)
+                } else if !qualifiedNames && !Self.isIdentifier(name) {
                     error("name \"\(name)\" in \"\(path)\" is not a CEL identifier", nameNode)
                 } else if let first = seen[name] {
                     error("duplicate name \"\(name)\" in \"\(path)\" (first at line \(first))", nameNode)
@@ -158,14 +167,14 @@ struct PolicyReader {
                 seen[name] = seen[name] ?? Int(nameNode.span.line)
             }
             let compiled = required("expression", in: item, path: itemPath).flatMap {
-                expression($0, "\(itemPath).expression", in: Self.environment)
+                expression($0, "\(itemPath).expression", in: environment)
             }
             if let name, let compiled { result.append(Policy.NamedExpression(name: name, expression: compiled)) }
         }
         return result
     }
 
-    private mutating func readValidation(
+    mutating func readValidation(
         _ node: Node, _ path: String, in environment: Environment
     ) -> Policy.Validation? {
         guard let entries = mapping(node, path) else { return nil }
@@ -203,7 +212,7 @@ struct PolicyReader {
     // MARK: - Values
 
     /// Compiles the expression held by `node`; a compile error is placed where it is in the file.
-    private mutating func expression(
+    mutating func expression(
         _ node: Node, _ path: String, in environment: Environment
     ) -> Policy.Expression? {
         guard let source = node.string else {
@@ -222,7 +231,7 @@ struct PolicyReader {
         }
     }
 
-    private mutating func required(_ key: String, in node: Node, path: String?) -> Node? {
+    mutating func required(_ key: String, in node: Node, path: String?) -> Node? {
         if let value = node[key] { return value }
         if suggestedKeys.contains(path.map { "\($0).\(key)" } ?? key) { return nil }
         let place = path.map { " in \"\($0)\"" } ?? ""
@@ -230,19 +239,19 @@ struct PolicyReader {
         return nil
     }
 
-    private mutating func string(_ node: Node, _ path: String) -> String? {
+    mutating func string(_ node: Node, _ path: String) -> String? {
         if let text = node.string { return text }
         error(path.hasPrefix("a ") ? "\(path) must be a string" : "\"\(path)\" must be a string", node)
         return nil
     }
 
-    private mutating func bool(_ node: Node, _ path: String) -> Bool? {
+    mutating func bool(_ node: Node, _ path: String) -> Bool? {
         if case .bool(let value) = node.content { return value }
         error("\"\(path)\" must be true or false", node)
         return nil
     }
 
-    private mutating func strings(_ node: Node, _ path: String) -> [String]? {
+    mutating func strings(_ node: Node, _ path: String) -> [String]? {
         guard let items = sequence(node, path) else { return nil }
         var result: [String] = []
         var valid = true
@@ -257,20 +266,20 @@ struct PolicyReader {
         return valid ? result : nil
     }
 
-    private mutating func sequence(_ node: Node, _ path: String) -> [Node]? {
+    mutating func sequence(_ node: Node, _ path: String) -> [Node]? {
         if case .sequence(let items) = node.content { return items }
         error("\"\(path)\" must be a list", node)
         return nil
     }
 
-    private mutating func mapping(_ node: Node, _ path: String) -> [Node.Entry]? {
+    mutating func mapping(_ node: Node, _ path: String) -> [Node.Entry]? {
         if case .mapping(let entries) = node.content { return entries }
         error(path.hasPrefix("the ") ? "\(path) must be a mapping" : "\"\(path)\" must be a mapping", node)
         return nil
     }
 
     /// The case of `values` whose raw value is `name`, or an error listing the choices.
-    private mutating func oneOf<Choice: RawRepresentable>(
+    mutating func oneOf<Choice: RawRepresentable>(
         _ values: [Choice], named name: String, what: String, at node: Node
     ) -> Choice? where Choice.RawValue == String {
         if let value = values.first(where: { $0.rawValue == name }) { return value }
@@ -280,7 +289,7 @@ struct PolicyReader {
     }
 
     /// An error for each key of `entries` that is not in `allowed`, at the key.
-    private mutating func checkKeys(_ entries: [Node.Entry], allowed: [String], in path: String?) {
+    mutating func checkKeys(_ entries: [Node.Entry], allowed: [String], in path: String?) {
         for entry in entries {
             guard let key = entry.key.string else {
                 error("keys of \(path.map { "\"\($0)\"" } ?? "a policy") must be strings", entry.key)
@@ -295,7 +304,7 @@ struct PolicyReader {
         }
     }
 
-    private mutating func error(_ message: String, _ node: Node) {
+    mutating func error(_ message: String, _ node: Node) {
         diagnostics.append(Diagnostic(.error, message, at: node.location(in: file)))
     }
 }

@@ -1,0 +1,125 @@
+import CEL
+import KubernetesInput
+import PolicyModel
+
+/// The evaluation of one policy against one resource.
+struct PolicyRun {
+    let policy: Policy
+    let subject: Subject
+    /// The value of `resource`: the offline cluster state.
+    let resourceContext: Value
+    var findings: [Finding] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(policy: Policy, subject: Subject, resourceContext: Value) {
+        self.policy = policy
+        self.subject = subject
+        self.resourceContext = resourceContext
+    }
+
+    mutating func evaluate() {
+        guard matches() else { return }
+        var activation: [String: Value] = [
+            "object": subject.object, "oldObject": .null,
+            "request": subject.attributes.request(matchedVersion: subject.attributes.version), "params": .null,
+            "namespaceObject": subject.namespaceObject, "variables": .map(MapValue()), "resource": resourceContext,
+        ]
+        for condition in policy.match.conditions {
+            switch condition.expression.program.evaluate(activation) {
+            case .bool(true): continue
+            case .bool(false): return
+            case let other:
+                warn(
+                    "match condition \"\(condition.name)\" could not be evaluated on \(subject.label): "
+                        + "\(problem(other, expected: "a boolean")); the policy was not applied",
+                    at: condition.expression)
+                return
+            }
+        }
+        // A variable that fails keeps its error as its value: only the expressions reading it fail.
+        var variables = MapValue()
+        for variable in policy.variables {
+            activation["variables"] = .map(variables)
+            variables.set(.string(variable.name), variable.expression.program.evaluate(activation))
+        }
+        activation["variables"] = .map(variables)
+        var locator = NodeLocator(
+            object: LocatedNode(node: subject.root, path: ""), podSpecPath: subject.podSpecPath,
+            variables: Dictionary(policy.variables.map { ($0.name, $0.expression.source) }) { first, _ in first },
+            item: nil)
+        guard let each = policy.each else {
+            validate(activation, locator: locator, fallbackPath: "")
+            return
+        }
+        let value = each.program.evaluate(activation)
+        guard case .list(let items) = value else {
+            warn("each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))", at: each)
+            return
+        }
+        let located = locator.locate(each.source)?.listElements
+        let itemNodes = located?.count == items.count ? located : nil
+        for (index, item) in items.enumerated() {
+            activation["item"] = item
+            locator.item = itemNodes?[index]
+            validate(activation, locator: locator, fallbackPath: "\(each.source)[\(index)]")
+        }
+    }
+
+    /// Whether the resource is one the policy's `match` selects, its conditions aside.
+    private func matches() -> Bool {
+        let match = policy.match
+        let resource = subject.resource
+        if !match.resources.isEmpty && !match.resources.contains(resource.type) { return false }
+        // Cluster-scoped objects are not in a namespace, so a namespace list does not exclude them.
+        if !match.namespaces.isEmpty && ManifestParser.isNamespaced(resource.type) {
+            let namespace = resource.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+            if !match.namespaces.contains(namespace) { return false }
+        }
+        let labels = resource.content["metadata"]?["labels"]
+        for (key, value) in match.labels where labels?[key]?.string != value {
+            return false
+        }
+        return true
+    }
+
+    private mutating func validate(_ activation: [String: Value], locator: NodeLocator, fallbackPath: String) {
+        for validation in policy.validations {
+            let result = validation.expression.program.evaluate(activation)
+            switch result {
+            case .bool(true):
+                continue
+            case .bool(false):
+                report(validation, activation, locator: locator, fallbackPath: fallbackPath)
+            default:
+                warn(
+                    "validation could not be evaluated on \(subject.label): \(problem(result, expected: "a boolean"))",
+                    at: validation.expression)
+            }
+        }
+    }
+
+    private mutating func report(
+        _ validation: Policy.Validation, _ activation: [String: Value], locator: NodeLocator, fallbackPath: String
+    ) {
+        var message = validation.message ?? "failed: \(validation.expression.source)"
+        if case .string(let text)? = validation.messageExpression?.program.evaluate(activation) {
+            message = text
+        }
+        let target = validation.at.flatMap { locator.locate($0.source, partial: true) } ?? locator.item
+        let location = target?.node.location(in: subject.resource.file) ?? subject.resource.location
+        findings.append(
+            Finding(
+                policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
+                message: message, location: location, resource: subject.resource.identity,
+                path: target?.path ?? fallbackPath))
+    }
+
+    private mutating func warn(_ text: String, at expression: Policy.Expression) {
+        diagnostics.append(Diagnostic(.warning, "policy \"\(policy.id)\": \(text)", at: expression.location))
+    }
+
+    private func problem(_ value: Value, expected: String) -> String {
+        if case .error(let error) = value { return error.message }
+        return "gave \(value.celType) rather than \(expected)"
+    }
+}

@@ -1,0 +1,46 @@
+import CEL
+import KubernetesInput
+import PolicyModel
+
+/// One resource prepared for evaluation: its CEL values, as written and with `podSpec`, and what
+/// an API server would know of the request that creates it.
+struct Subject {
+    var resource: Resource
+    /// The resource's content, plus `podSpec` for a workload: what Palisade's own policies see.
+    var root: Node
+    var podSpecPath: String?
+    /// The value of `root`.
+    var object: Value
+    /// The value of the resource as written: what imported policies see, as a cluster would.
+    var writtenObject: Value
+    var attributes: RequestAttributes
+    /// `namespaceObject`.
+    var namespaceObject: Value
+
+    /// `written` is the value of `resource.content`; `state` is the cluster the resource is
+    /// created in.
+    init(_ resource: Resource, written: Value, state: ClusterState) {
+        self.resource = resource
+        root = resource.content
+        writtenObject = written
+        object = written
+        if let spec = ManifestParser.podSpec(of: resource), case .mapping(var entries) = root.content {
+            let key = Node(.string("podSpec"), span: spec.span)
+            entries.removeAll { $0.key.string == "podSpec" }
+            entries.append(Node.Entry(key: key, value: spec))
+            root = Node(.mapping(entries), span: root.span)
+            podSpecPath = NodeLocator.path(ofMappingAt: spec.span, in: resource.content).flatMap {
+                $0.isEmpty ? nil : $0
+            }
+            if case .map(var map) = written {
+                let value = NodeValue.value(of: spec)
+                map.set(.string("podSpec"), value)
+                object = value.isError ? value : .map(map)
+            }
+        }
+        attributes = RequestAttributes(resource, state: state)
+        namespaceObject = attributes.namespaceObject(in: state)
+    }
+
+    var label: String { "\(resource.identity) (\(resource.location))" }
+}
