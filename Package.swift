@@ -63,6 +63,11 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["PolicyModel"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyModel"], exclude: ["Goldens"]),
 
+        // Helpers for the test targets only (not a product): a strict JSON reader and a JSON Schema
+        // validator that names the path and the rule of every violation. Depends only on Foundation.
+        .target(name: "TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+
         // The `palisade` command: argument parsing and wiring only.
         .executableTarget(
             name: "CLI",
