@@ -59,9 +59,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
 
-        // Scan results rendered for people (text with source excerpts) and machines (JSON).
+        // Scan results rendered for people (text with source excerpts) and machines (JSON, SARIF).
         .target(name: "Reporting", dependencies: ["PolicyModel"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyModel"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "PolicyModel", "TestSupport"],
+            exclude: ["Goldens", "Schemas"]),
 
         // Helpers for the test targets only (not a product): a strict JSON reader and a JSON Schema
         // validator that names the path and the rule of every violation. Depends only on Foundation.
