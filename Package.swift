@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "CEL", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CLI", "CEL", "Reporting", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Snapshots", "Fixtures"]
         ),

@@ -37,6 +37,7 @@ extension Palisade {
             case json
             case junit
             case github
+            case sarif
         }
 
         enum FailOn: String, CaseIterable, ExpressibleByArgument {
@@ -51,7 +52,8 @@ extension Palisade {
         @Option(
             help: """
                 The report format: text for people, json for machines (schema palisade.report/v1), \
-                junit for CI test reports (JUnit XML), github for GitHub Actions annotations.
+                junit for CI test reports (JUnit XML), github for GitHub Actions annotations, sarif \
+                for code scanning (SARIF 2.1.0, paths relative to the current folder).
                 """)
         var format: Format = .text
 
@@ -120,8 +122,9 @@ extension Palisade {
             var policyInfo: [String: ReportPolicyInfo] = [:]
             for policy in policies {
                 policyInfo[policy.id] = ReportPolicyInfo(
-                    title: policy.title, equivalents: policy.equivalents, frameworks: policy.frameworks,
-                    remediation: policy.remediation)
+                    title: policy.title, description: policy.description, severity: policy.severity,
+                    equivalents: policy.equivalents, frameworks: policy.frameworks, remediation: policy.remediation,
+                    references: policy.references)
             }
             let report = Report(
                 findings: scanned.findings, diagnostics: diagnostics, files: fileCount, resources: resources.count,
@@ -141,6 +144,8 @@ extension Palisade {
                 rendered = JUnitReporter().render(report)
             case .github:
                 rendered = GitHubReporter().render(report)
+            case .sarif:
+                rendered = SARIFReporter(toolVersion: Palisade.version, sourceRoot: currentDirectory()).render(report)
             }
             if let output {
                 do {
@@ -161,6 +166,13 @@ extension Palisade {
             {
                 throw ExitCode(1)
             }
+        }
+
+        /// The absolute path of the current folder, which SARIF's `%SRCROOT%` stands for.
+        private func currentDirectory() -> String? {
+            guard let path = getcwd(nil, 0) else { return nil }
+            defer { free(path) }
+            return String(cString: path)
         }
 
         /// The file's text, or an error diagnostic saying why it cannot be read.
