@@ -59,9 +59,16 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
 
-        // Scan results rendered for people (text with source excerpts) and machines (JSON).
+        // Scan results rendered for people (text with source excerpts) and machines (JSON, SARIF).
         .target(name: "Reporting", dependencies: ["PolicyModel"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "PolicyModel"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "ReportingTests", dependencies: ["Reporting", "PolicyModel", "TestSupport"],
+            exclude: ["Goldens", "Schemas"]),
+
+        // Helpers for the test targets only (not a product): a strict JSON reader and a JSON Schema
+        // validator that names the path and the rule of every violation. Depends only on Foundation.
+        .target(name: "TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
 
         // What one scan reads and how: file discovery with skip patterns, `.palisade.yaml`, inline
         // ignores, the policy set, and the concurrent read–parse–evaluate pipeline.
@@ -96,7 +103,8 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "CLI", "CEL", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CLI", "CEL", "Reporting", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Snapshots", "Fixtures"]
         ),

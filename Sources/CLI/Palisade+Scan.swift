@@ -46,6 +46,7 @@ extension Palisade {
             case json
             case junit
             case github
+            case sarif
         }
 
         enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
@@ -64,7 +65,8 @@ extension Palisade {
         @Option(
             help: """
                 The report format: text for people, json for machines (schema palisade.report/v1), \
-                junit for CI test reports (JUnit XML), github for GitHub Actions annotations.
+                junit for CI test reports (JUnit XML), github for GitHub Actions annotations, sarif \
+                for code scanning (SARIF 2.1.0, paths relative to the current folder).
                 """)
         var format: Format = .text
 
@@ -181,6 +183,8 @@ extension Palisade {
                 rendered = JUnitReporter().render(report)
             case .github:
                 rendered = GitHubReporter().render(report)
+            case .sarif:
+                rendered = SARIFReporter(toolVersion: Palisade.version, sourceRoot: currentDirectory()).render(report)
             }
             if let output {
                 do {
@@ -203,6 +207,13 @@ extension Palisade {
             }) {
                 throw ExitCode(1)
             }
+        }
+
+        /// The absolute path of the current folder, which SARIF's `%SRCROOT%` stands for.
+        private func currentDirectory() -> String? {
+            guard let path = getcwd(nil, 0) else { return nil }
+            defer { free(path) }
+            return String(cString: path)
         }
 
         /// `.palisade.yaml` in the scan root, when it exists.

@@ -95,6 +95,7 @@ public struct JSONReporter: Sendable {
 /// Just enough JSON to write a report: objects keep their keys in the order given.
 enum JSONValue {
     case null
+    case bool(Bool)
     case int(Int)
     case string(String)
     case array([JSONValue])
@@ -103,6 +104,7 @@ enum JSONValue {
     func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let elements):

@@ -1,28 +1,39 @@
 import PolicyModel
 
 /// What a reporter needs to know about a policy beyond what its findings carry: the fields of the
-/// JSON report that come from the policy document. The caller builds it from its `Policy` values,
-/// so this target depends on the model only.
+/// JSON and SARIF reports that come from the policy document. The caller builds it from its
+/// `Policy` values, so this target depends on the model only.
 public struct ReportPolicyInfo: Sendable, Hashable {
     public var title: String?
+    /// What the policy checks and why it matters, in a few sentences.
+    public var description: String?
+    /// The policy's severity, for policies that ran without a finding; a finding carries its own.
+    public var severity: Severity?
     public var equivalents: [String]
     /// Compliance framework → control ids (`cis-kubernetes: ["5.2.1"]`).
     public var frameworks: [String: [String]]
     public var remediation: String?
+    /// Links to documentation about the risk, most useful first.
+    public var references: [String]
 
     public init(
-        title: String? = nil, equivalents: [String] = [], frameworks: [String: [String]] = [:],
-        remediation: String? = nil
+        title: String? = nil, description: String? = nil, severity: Severity? = nil, equivalents: [String] = [],
+        frameworks: [String: [String]] = [:], remediation: String? = nil, references: [String] = []
     ) {
         self.title = title
+        self.description = description
+        self.severity = severity
         self.equivalents = equivalents
         self.frameworks = frameworks
         self.remediation = remediation
+        self.references = references
     }
 }
 
 /// The outcome of one scan, as the reporters render it.
 public struct Report: Sendable {
+    /// Every finding, sorted, whatever its status; `openFindings` are what the scan reports and
+    /// what `--fail-on` looks at.
     public var findings: [Finding]
     /// Input and configuration problems (files that do not parse, policies that do not load) and
     /// evaluation warnings.

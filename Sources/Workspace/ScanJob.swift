@@ -168,8 +168,9 @@ public enum ScanJob {
         var policyInfo: [String: ReportPolicyInfo] = [:]
         for policy in policies {
             policyInfo[policy.id] = ReportPolicyInfo(
-                title: policy.title, equivalents: policy.equivalents, frameworks: policy.frameworks,
-                remediation: policy.remediation)
+                title: policy.title, description: policy.description, severity: policy.severity,
+                equivalents: policy.equivalents, frameworks: policy.frameworks, remediation: policy.remediation,
+                references: policy.references)
         }
         let elapsed = clock.now - start
         let milliseconds = Int(

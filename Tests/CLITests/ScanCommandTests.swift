@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 import Testing
 
 @testable import CLI
@@ -107,6 +108,45 @@ struct ScanCommandTests {
                 """)
     }
 
+    @Test func sarifReportIsValidAndKeepsTheExitStatus() throws {
+        let result = try Self.scan(["--format", "sarif", "manifests"])
+        #expect(result.status == 2)
+        #expect(result.stderr.isEmpty)
+        let schema = try String(
+            contentsOfFile: PalisadeProcess.repository("Tests/ReportingTests/Schemas/sarif-schema-2.1.0.json"),
+            encoding: .utf8)
+        let violations = try JSONSchemaValidator(schemaText: schema).validate(json: result.stdout)
+        #expect(violations.isEmpty, "\(violations)")
+
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "palisade" && driver["version"] as? String == Palisade.version)
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == ["test-latest-tag", "test-privileged"])
+        #expect((rules[1]["properties"] as? [String: Any])?["security-severity"] as? String == "9.5")
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 3)
+        let privileged = try #require(results.first { $0["ruleId"] as? String == "test-privileged" })
+        #expect(privileged["level"] as? String == "error" && privileged["ruleIndex"] as? Int == 1)
+        let physical = try #require(
+            (privileged["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "manifests/apps/web.yaml")
+        #expect((physical["region"] as? [String: Any])?["startLine"] as? Int == 11)
+        let base = (run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any]
+        #expect(base?["uri"] as? String == "file://" + Self.fixtures + "/")
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "error")
+
+        // Without the broken file: findings at or above --fail-on still exit with 1, and a run
+        // below it with 0, whatever the format.
+        #expect(try Self.scan(["--format", "sarif", "manifests/apps"]).status == 1)
+        #expect(try Self.scan(["--format", "sarif", "manifests/pod.json"]).status == 0)
+    }
+
     @Test func textAndJSONFormatsExitWithTheSameStatus() throws {
         let text = try Self.scan(["--format", "text", "manifests/apps"])
         #expect(text.status == 1)
@@ -133,6 +173,8 @@ struct ScanCommandTests {
         ])
         let command = try #require(parsed as? Palisade.ScanCommand)
         #expect(command.format == .json && command.failOn == .low && command.noBuiltin)
+        let sarif = try #require(try Palisade.parseAsRoot(["scan", "--format", "sarif"]) as? Palisade.ScanCommand)
+        #expect(sarif.format == .sarif)
         #expect(command.policyPaths == ["a", "b"] && command.paths == ["x"])
         #expect(throws: (any Error).self) { try Palisade.parseAsRoot(["scan", "--fail-on", "severe"]) }
     }
