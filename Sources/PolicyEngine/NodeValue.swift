@@ -4,6 +4,11 @@ import PolicyModel
 /// Turns a located `Node` tree into the CEL `Value` that policies read: mappings become maps with
 /// string, int or bool keys, sequences lists, scalars the matching CEL scalar.
 ///
+/// A mapping entry whose value is null is left out, as the Kubernetes API server leaves out a
+/// field written `securityContext:` or `securityContext: null` when it decodes an object (and as
+/// Terraform treats an attribute set to null as unset): `has(x.securityContext)` is false for
+/// both, and a policy need not guard against a null where the schema has an object.
+///
 /// A YAML alias is one shared node written once but read wherever it is used, so a few hundred
 /// bytes of aliases of aliases can stand for billions of values. Value types give no identity to
 /// memoise on, so the conversion counts the nodes it visits instead and gives up past a limit.
@@ -50,6 +55,10 @@ public enum NodeValue {
                 default:
                     let (line, column) = entry.key.location
                     return .error("mapping key at \(line):\(column) is not a string, integer or boolean")
+                }
+                if case .null = entry.value.content {
+                    budget -= 1
+                    continue
                 }
                 let value = convert(entry.value, budget: &budget)
                 if value.isError { return value }

@@ -244,4 +244,23 @@ struct ScannerTests {
         #expect(diagnostic.location.description == "deploy.yaml:1:1")
         #expect(diagnostic.message.contains("ConfigMap/default/odd"))
     }
+
+    @Test func nullFieldsReadAsUnset() throws {
+        // `securityContext:` with nothing after it is null in YAML; the API server drops it.
+        let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\nspec:\n  securityContext:\n"
+        let (resources, _) = ManifestParser.parse(manifest, file: "pod.yaml")
+        let resource = try #require(resources.first)
+        guard case .map(let object) = NodeValue.value(of: resource.content),
+            case .map(let spec)? = object[.string("spec")], case .map(let metadata)? = object[.string("metadata")]
+        else {
+            Issue.record("the pod did not convert to a map")
+            return
+        }
+        #expect(spec[.string("securityContext")] == nil)
+        #expect(metadata[.string("labels")] == nil)
+        guard case .string("p")? = metadata[.string("name")] else {
+            Issue.record("the name was lost")
+            return
+        }
+    }
 }
