@@ -11,27 +11,42 @@ struct OutputBuffer {
     init() { buffer.reserveCapacity(1 << 16) }
 
     mutating func write(_ text: String) {
+        // A large text (a whole report) goes out from its own storage rather than being copied.
+        guard text.utf8.count < 1 << 16 else {
+            flush()
+            var text = text
+            text.withUTF8 { write(bytes: $0) }
+            return
+        }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func write(bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count < 1 << 16 else {
+            flush()
+            Self.writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    mutating func flush() {
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes {
-                Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset)
-            }
+        while offset < bytes.count {
+            let written = Glibc.write(STDOUT_FILENO, base + offset, bytes.count - offset)
             if written <= 0 {
                 if errno == EINTR { continue }
                 break
             }
             offset += written
         }
+    }
+
+    mutating func flush() {
+        buffer.withUnsafeBufferPointer { Self.writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 }

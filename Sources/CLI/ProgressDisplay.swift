@@ -50,7 +50,7 @@ final class ProgressDisplay: Sendable {
         let width = 30
         let filled = done * width / total
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        write("\r[\(bar)] \(done)/\(total) files")
+        write("\r[\(bar)] \(done * 100 / total)% of \(progress.files) files")
         drew.store(true, ordering: .relaxed)
     }
 

@@ -45,6 +45,8 @@ public struct ClusterState: Sendable {
     private(set) var entries: [Entry] = []
     /// Indices of `entries` by `group/plural`.
     private var byResource: [String: [Int]] = [:]
+    /// Indices of `entries` by `group/plural/namespace` (`""` for cluster-scoped objects).
+    private var byNamespace: [String: [Int]] = [:]
     private var byIdentity: [Identity: Int] = [:]
     /// Plural and scope of custom kinds, from the CustomResourceDefinitions in the state.
     private var customKinds: [GroupKind: (plural: String, namespaced: Bool)] = [:]
@@ -117,6 +119,7 @@ public struct ClusterState: Sendable {
         }
         byIdentity[identity] = entries.count
         byResource["\(entry.group)/\(entry.plural)", default: []].append(entries.count)
+        byNamespace["\(entry.group)/\(entry.plural)/\(entry.namespace)", default: []].append(entries.count)
         entries.append(entry)
     }
 
@@ -145,10 +148,11 @@ public struct ClusterState: Sendable {
 
     /// The objects of a group's resource, in `namespace` or, when it is empty, in all.
     func list(group: String, plural: String, namespace: String) -> [Entry] {
-        let indices = byResource["\(group)/\(plural)"] ?? []
-        return indices.map { entries[$0] }.filter {
-            namespace.isEmpty || $0.namespace.isEmpty || $0.namespace == namespace
-        }
+        guard !namespace.isEmpty else { return (byResource["\(group)/\(plural)"] ?? []).map { entries[$0] } }
+        // The namespace's objects and the cluster-scoped ones, in the order they were added.
+        let indices =
+            (byNamespace["\(group)/\(plural)/\(namespace)"] ?? []) + (byNamespace["\(group)/\(plural)/"] ?? [])
+        return indices.sorted().map { entries[$0] }
     }
 
     /// The object of a group's resource with this namespace (`""` for cluster-scoped) and name.

@@ -49,6 +49,13 @@ public struct Scanner: Sendable {
     /// builds one state for all of them.
     public func scan(converted: [(Resource, Value)]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         let applicable = policies.filter { $0.kinds.contains(ManifestParser.inputKind) }
+        // The policies each resource type can match, found once rather than per resource.
+        var byType: [String: [Policy]] = [:]
+        for (resource, _) in converted where byType[resource.type] == nil {
+            byType[resource.type] = applicable.filter {
+                $0.admission != nil || $0.match.resources.isEmpty || $0.match.resources.contains(resource.type)
+            }
+        }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         let cluster = state
@@ -62,7 +69,7 @@ public struct Scanner: Sendable {
                         at: resource.location))
                 continue
             }
-            for policy in applicable {
+            for policy in byType[resource.type] ?? [] {
                 if let admission = policy.admission {
                     var run = AdmissionRun(
                         policy: policy, admission: admission, subject: subject, state: cluster,

@@ -46,7 +46,9 @@ public struct JSONReporter: Sendable {
                     ("duration_ms", .int(report.durationMilliseconds)),
                 ])
             ),
-            ("findings", .array(report.findings.map { finding(report, $0) })),
+            // Written one finding at a time: a scan with a million findings never holds them all as
+            // JSON values at once.
+            ("findings", .generated(count: report.findings.count) { finding(report, report.findings[$0]) }),
             ("errors", .array(report.diagnostics.map(diagnostic))),
         ])
         var output = ""
@@ -99,6 +101,8 @@ enum JSONValue {
     case int(Int)
     case string(String)
     case array([JSONValue])
+    /// An array whose elements are made as they are written.
+    case generated(count: Int, element: (Int) -> JSONValue)
     case object([(String, JSONValue)])
 
     func write(to output: inout String, indent: Int) {
@@ -108,12 +112,14 @@ enum JSONValue {
         case .int(let value): output += String(value)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let elements):
-            guard !elements.isEmpty else { return output += "[]" }
+            JSONValue.generated(count: elements.count) { elements[$0] }.write(to: &output, indent: indent)
+        case .generated(let count, let element):
+            guard count > 0 else { return output += "[]" }
             output += "[\n"
-            for (index, element) in elements.enumerated() {
+            for index in 0..<count {
                 output += String(repeating: "  ", count: indent + 1)
-                element.write(to: &output, indent: indent + 1)
-                output += index == elements.count - 1 ? "\n" : ",\n"
+                element(index).write(to: &output, indent: indent + 1)
+                output += index == count - 1 ? "\n" : ",\n"
             }
             output += String(repeating: "  ", count: indent) + "]"
         case .object(let members):

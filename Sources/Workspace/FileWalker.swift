@@ -103,24 +103,26 @@ public enum FileWalker {
         }
     }
 
-    /// Writes `text` to `path`, replacing the file.
+    /// Writes `text` to `path`, replacing the file, straight from the string's own storage.
     public static func writeFile(_ text: String, to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: errnoText()) }
         defer { close(descriptor) }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return write(descriptor, base + offset, raw.count - offset)
+        var text = text
+        let failure = text.withUTF8 { bytes -> Int32? in
+            var offset = 0
+            while offset < bytes.count {
+                guard let base = bytes.baseAddress else { return nil }
+                let written = write(descriptor, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw WriteError(path: path, reason: errnoText())
-            }
-            offset += written
+            return nil
         }
+        if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
     }
 
     static func realPath(_ path: String) -> String? {

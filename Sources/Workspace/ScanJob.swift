@@ -59,14 +59,22 @@ public enum ScanJob {
         public var policyErrorCount: Int
     }
 
-    /// Counts files as they are done, for a progress display on another task.
+    /// Counts steps as they are done — files read, then chunks of resources evaluated — for a
+    /// progress display on another thread.
     public final class Progress: Sendable {
         private let totalCount = Atomic<Int>(0)
         private let doneCount = Atomic<Int>(0)
+        private let fileCount = Atomic<Int>(0)
         public init() {}
         public var total: Int { totalCount.load(ordering: .relaxed) }
         public var done: Int { doneCount.load(ordering: .relaxed) }
-        func setTotal(_ value: Int) { totalCount.store(value, ordering: .relaxed) }
+        /// How many input files the scan reads.
+        public var files: Int { fileCount.load(ordering: .relaxed) }
+        func setFiles(_ value: Int) {
+            fileCount.store(value, ordering: .relaxed)
+            totalCount.add(value, ordering: .relaxed)
+        }
+        func addToTotal(_ value: Int) { totalCount.add(value, ordering: .relaxed) }
         func step() { doneCount.add(1, ordering: .relaxed) }
     }
 
@@ -117,13 +125,15 @@ public enum ScanJob {
                 if let kind { files.append((file, kind)) }
             }
         }
-        progress?.setTotal(files.count)
+        progress?.setFiles(files.count)
 
         // Read and parse on every core.
         let stdin = options.standardInput ?? []
         let maxBytes = options.maxFileBytes
         var outcomes = await concurrentMap(files, parallelism: options.parallelism) { entry in
-            read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
+            let outcome = read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
+            progress?.step()
+            return outcome
         }
 
         // One cluster state for every policy: the objects beside the policies, then every scanned
@@ -131,24 +141,39 @@ public enum ScanJob {
         var state = ClusterState(options.policies.state)
         state = state.adding(outcomes.flatMap { zip($0.resources, $0.values) })
 
-        // Evaluate, file by file on every core, then apply the files' ignore comments.
+        // Evaluate in chunks of up to 64 resources on every core, so that one large file is spread
+        // over the cores too.
         let scanner = Scanner(policies: options.policies.policies, state: state)
-        let known = options.policies.knownIDs
-        outcomes = await concurrentMap(outcomes, parallelism: options.parallelism) { outcome in
-            var outcome = outcome
-            let scanned = scanner.scan(converted: Array(zip(outcome.resources, outcome.values)))
-            outcome.values = []
-            outcome.findings = scanned.findings
-            outcome.diagnostics += scanned.diagnostics
-            if let text = outcome.text {
-                var ignores = InlineSuppressions(text: text, file: outcome.file, knownPolicies: known)
-                var starts: [Int: String] = [:]
-                for resource in outcome.resources { starts[Int(resource.span.line)] = resource.identity }
-                ignores.apply(to: &outcome.findings, resourceStarts: starts)
-                outcome.diagnostics += ignores.diagnostics
+        var chunks: [(file: Int, range: Range<Int>)] = []
+        for (index, outcome) in outcomes.enumerated() {
+            for start in stride(from: 0, to: outcome.resources.count, by: 64) {
+                chunks.append((index, start..<min(start + 64, outcome.resources.count)))
             }
+        }
+        progress?.addToTotal(chunks.count)
+        let parsed = outcomes
+        let results = await concurrentMap(chunks, parallelism: options.parallelism) { chunk in
+            let outcome = parsed[chunk.file]
+            let result = scanner.scan(
+                converted: Array(zip(outcome.resources[chunk.range], outcome.values[chunk.range])))
             progress?.step()
-            return outcome
+            return result
+        }
+        for (chunk, result) in zip(chunks, results) {
+            outcomes[chunk.file].findings += result.findings
+            outcomes[chunk.file].diagnostics += result.diagnostics
+        }
+
+        // Each file's ignore comments.
+        let known = options.policies.knownIDs
+        for index in outcomes.indices {
+            outcomes[index].values = []
+            guard let text = outcomes[index].text else { continue }
+            var ignores = InlineSuppressions(text: text, file: outcomes[index].file, knownPolicies: known)
+            var starts: [Int: String] = [:]
+            for resource in outcomes[index].resources { starts[Int(resource.span.line)] = resource.identity }
+            ignores.apply(to: &outcomes[index].findings, resourceStarts: starts)
+            outcomes[index].diagnostics += ignores.diagnostics
         }
 
         var findings: [Finding] = []

@@ -546,8 +546,9 @@ struct KubernetesLibraryTests {
     func hostileInputTakesLinearTime(_ test: HostileCase) {
         let clock = ContinuousClock()
         _ = test.run(100_000)  // warm up
-        let small = clock.measure { _ = test.run(100_000) }
-        let large = clock.measure { _ = test.run(1_000_000) }
+        // The best of three runs, so that other work on a shared machine does not decide.
+        let small = (0..<3).map { _ in clock.measure { _ = test.run(100_000) } }.min() ?? .zero
+        let large = (0..<3).map { _ in clock.measure { _ = test.run(1_000_000) } }.min() ?? .zero
         let ratio = large / max(small, .milliseconds(1))
         #expect(ratio < 30, "10x input took \(ratio)x the time (\(small) vs \(large))")
         #expect(large < .seconds(20))

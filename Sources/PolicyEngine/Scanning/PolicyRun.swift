@@ -21,7 +21,7 @@ struct PolicyRun {
         guard matches() else { return }
         var activation: [String: Value] = [
             "object": subject.object, "oldObject": .null,
-            "request": subject.attributes.request(matchedVersion: subject.attributes.version), "params": .null,
+            "request": subject.request, "params": .null,
             "namespaceObject": subject.namespaceObject, "variables": .map(MapValue()), "resource": resourceContext,
         ]
         for condition in policy.match.conditions {
@@ -56,12 +56,18 @@ struct PolicyRun {
             warn("each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))", at: each)
             return
         }
-        let located = locator.locate(each.source)?.listElements
-        let itemNodes = located?.count == items.count ? located : nil
+        // Where the items are written is looked up only when one of them fails.
+        var itemNodes: [LocatedNode]??
         for (index, item) in items.enumerated() {
             activation["item"] = item
-            locator.item = itemNodes?[index]
-            validate(activation, locator: locator, fallbackPath: "\(each.source)[\(index)]")
+            locator.item = nil
+            validate(activation, locator: locator, fallbackPath: "\(each.source)[\(index)]") { locator in
+                if itemNodes == nil {
+                    let located = locator.locate(each.source)?.listElements
+                    itemNodes = .some(located?.count == items.count ? located : nil)
+                }
+                locator.item = itemNodes??[index]
+            }
         }
     }
 
@@ -82,13 +88,23 @@ struct PolicyRun {
         return true
     }
 
-    private mutating func validate(_ activation: [String: Value], locator: NodeLocator, fallbackPath: String) {
+    /// Runs the validations; `locateItem` fills in the locator's `item` before the first finding.
+    private mutating func validate(
+        _ activation: [String: Value], locator: NodeLocator, fallbackPath: String,
+        locateItem: (inout NodeLocator) -> Void = { _ in }
+    ) {
+        var locator = locator
+        var located = false
         for validation in policy.validations {
             let result = validation.expression.program.evaluate(activation)
             switch result {
             case .bool(true):
                 continue
             case .bool(false):
+                if !located {
+                    locateItem(&locator)
+                    located = true
+                }
                 report(validation, activation, locator: locator, fallbackPath: fallbackPath)
             default:
                 warn(

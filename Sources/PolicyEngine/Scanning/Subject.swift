@@ -16,6 +16,8 @@ struct Subject {
     var attributes: RequestAttributes
     /// `namespaceObject`.
     var namespaceObject: Value
+    /// `request` at the object's own version, made once for every native policy.
+    var request: Value
 
     /// `written` is the value of `resource.content`; `state` is the cluster the resource is
     /// created in.
@@ -40,6 +42,7 @@ struct Subject {
         }
         attributes = RequestAttributes(resource, state: state)
         namespaceObject = attributes.namespaceObject(in: state)
+        request = attributes.request(matchedVersion: attributes.version)
     }
 
     var label: String { "\(resource.identity) (\(resource.location))" }
