@@ -183,4 +183,27 @@ struct ScanJobTests {
             broken.first { $0.expectation == .fail }?.problems.contains("expected at least one finding, got none")
                 == true)
     }
+
+    @Test func fiftyMegabyteFileIsScannedInBoundedMemory() async throws {
+        try await Self.withFolder { root in
+            // One ConfigMap whose data holds 50 MB of text, and a host-network pod after it.
+            var text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bulk}\ndata:\n"
+            let line = "  k%05d: " + String(repeating: "x", count: 990) + "\n"
+            text.reserveCapacity(52 << 20)
+            for index in 0..<50_000 {
+                text += line.replacingOccurrences(of: "%05d", with: String(index))
+            }
+            text += "---\n" + Self.hostNetworkPod.replacingOccurrences(of: "NAME", with: "after")
+            try Self.write(text, root + "/bulk.yaml")
+            text = ""
+            let outcome = await ScanJob.run(ScanJob.Options(paths: [root], policies: Self.policies))
+            #expect(outcome.report.resources == 2)
+            #expect(outcome.report.findings.map(\.resource) == ["Pod/default/after"])
+            #expect(outcome.inputErrorCount == 0)
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            // The whole test process, this 50 MB file included, stays under 2 GiB.
+            #expect(usage.ru_maxrss < 2 << 20, "peak resident set \(usage.ru_maxrss) KiB")
+        }
+    }
 }
