@@ -28,30 +28,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     /// The line `line` of `source` and a caret under `column` (tabs kept so the caret lines up).
+    /// For many excerpts of one text, make a `SourceLines` once instead.
     public static func excerpt(_ source: String, line: Int, column: Int) -> String? {
-        guard line >= 1 else { return nil }
-        var current = 1
-        var lineText: Substring?
-        var start = source.startIndex
-        var index = source.startIndex
-        while index < source.endIndex {
-            if source[index] == "\n" {
-                if current == line {
-                    lineText = source[start..<index]
-                    break
-                }
-                current += 1
-                start = source.index(after: index)
-            }
-            index = source.index(after: index)
-        }
-        if lineText == nil && current == line { lineText = source[start...] }
-        guard var text = lineText else { return nil }
-        if text.hasSuffix("\r") { text = text.dropLast() }
-        var padding = ""
-        for (offset, scalar) in text.unicodeScalars.enumerated() where offset < column - 1 {
-            padding.append(scalar == "\t" ? "\t" : " ")
-        }
-        return String(text) + "\n" + padding + "^"
+        SourceLines(source).excerpt(line: line, column: column)
     }
 }

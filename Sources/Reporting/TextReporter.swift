@@ -53,6 +53,14 @@ public struct TextReporter: Sendable {
             return left.offset < right.offset
         }.map(\.element)
 
+        // Each file's lines are indexed once, when its first entry is shown.
+        var indexed: [String: SourceLines?] = [:]
+        func lines(_ file: String) -> SourceLines? {
+            if let known = indexed[file] { return known }
+            let made = source(file).map(SourceLines.init)
+            indexed[file] = made
+            return made
+        }
         var text = ""
         var currentFile: String?
         for entry in entries {
@@ -68,8 +76,8 @@ public struct TextReporter: Sendable {
                 let level = paint(diagnostic.level.rawValue, diagnostic.level == .error ? .red : .dim)
                 text += "\(place) \(level): \(Self.printable(diagnostic.message))\n"
             }
-            if !quiet, let source = source(location.file),
-                let excerpt = Diagnostic.excerpt(source, line: location.line, column: location.column)
+            if !quiet, let lines = lines(location.file),
+                let excerpt = lines.excerpt(line: location.line, column: location.column)
             {
                 if color, let newline = excerpt.lastIndex(of: "\n") {
                     text +=
