@@ -93,6 +93,9 @@ struct PolicyLibraryTests {
             #expect(findings.isEmpty, "\(findings.map(Self.line))")
         case .fail:
             #expect(!findings.isEmpty, "\(fixture.file) gives no finding")
+            // Fingerprints tell findings apart: two findings of one scan never share one.
+            let fingerprints = findings.map(\.fingerprint)
+            #expect(Set(fingerprints).count == fingerprints.count, "duplicate fingerprints: \(findings.map(Self.line))")
             let rendered = findings.map(Self.line).joined(separator: "\n") + "\n"
             try assertGolden(rendered, at: fixture.url.appendingPathExtension("expected"))
         }

@@ -123,11 +123,17 @@ struct PolicyRun {
         }
         let target = validation.at.flatMap { locator.locate($0.source, partial: true) } ?? locator.item
         let location = target?.node.location(in: subject.resource.file) ?? subject.resource.location
+        // A value outside the item (a pod-level setting every container inherits) is named with
+        // the item too, so each item's finding keeps a fingerprint of its own.
+        var path = target?.path ?? fallbackPath
+        if let item = locator.item, !item.path.isEmpty, path != item.path, !path.hasPrefix(item.path + ".") {
+            path += " for " + item.path
+        }
         findings.append(
             Finding(
                 policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
                 message: message, location: location, resource: subject.resource.identity,
-                path: target?.path ?? fallbackPath))
+                path: path))
     }
 
     private mutating func warn(_ text: String, at expression: Policy.Expression) {
