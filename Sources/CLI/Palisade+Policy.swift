@@ -89,9 +89,10 @@ extension Palisade {
             static let configuration = CommandConfiguration(
                 abstract: "Run policies against their fixtures.",
                 discussion: """
-                    Loads the policies in each DIR (and the built-in ones, unless --no-builtin) and \
-                    runs every fixture under DIR/fixtures/<policy id>/pass and .../fail, and under \
-                    each --fixtures folder laid out the same way. A pass fixture must give no finding \
+                    Loads the policies in each DIR (and the built-in ones, unless --no-builtin), runs \
+                    the tests written in the policies themselves (tests: [{name, expect: pass|fail, \
+                    findings, file | object}]), and every fixture under DIR/fixtures/<policy \
+                    id>/pass and .../fail, and under each --fixtures folder laid out the same way. A pass fixture must give no finding \
                     of its policy; a fail fixture must give at least one, and exactly the lines of \
                     its golden file <fixture>.expected when there is one. The built-in library's \
                     fixtures are in the source tree: palisade policy test --fixtures \
@@ -119,17 +120,19 @@ extension Palisade {
                 let roots =
                     directories.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "fixtures" }.filter(isDirectory)
                     + fixtureRoots
-                guard !roots.isEmpty else {
+                let runner = PolicyTestRunner(policies: set.policies)
+                let inline = runner.runInlineTests()
+                guard !roots.isEmpty || !inline.isEmpty else {
                     printError(
-                        "palisade policy test: error: no fixtures: give a DIR with a fixtures/ folder or --fixtures")
+                        "palisade policy test: error: nothing to test: give a DIR with a fixtures/ folder or "
+                            + "policies with tests, or --fixtures")
                     throw ExitCode(2)
                 }
-                let runner = PolicyTestRunner(policies: set.policies)
                 var buffer = OutputBuffer()
                 var passed = 0
                 var failed = 0
-                for root in roots {
-                    for result in runner.run(fixturesUnder: root) {
+                for results in [inline] + roots.map(runner.run(fixturesUnder:)) {
+                    for result in results {
                         if result.passed {
                             passed += 1
                             if !quiet { buffer.write("ok    \(result.policyID)  \(result.file)\n") }

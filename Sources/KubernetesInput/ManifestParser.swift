@@ -50,6 +50,19 @@ public enum ManifestParser {
         return (resources, diagnostics)
     }
 
+    /// The Kubernetes objects in an already loaded node (an object, a `List`, or a sequence of
+    /// either), located in `file`: a manifest written inside another document, such as a
+    /// policy's inline test.
+    public static func resources(in node: Node, file: String) -> [Resource] {
+        var resources: [Resource] = []
+        if case .sequence(let items) = node.content {
+            for item in items where !collect(item, file: file, into: &resources) { break }
+        } else {
+            _ = collect(node, file: file, into: &resources)
+        }
+        return resources
+    }
+
     /// Adds `node` if it is a Kubernetes object, or the objects in it if it is a list of them;
     /// `false` when that would pass `maxResources`.
     private static func collect(_ node: Node, file: String, into resources: inout [Resource]) -> Bool {

@@ -91,6 +91,39 @@ public struct Policy: Sendable {
         }
     }
 
+    /// A test the policy carries in its own document: an input and the expected verdict.
+    public struct Test: Sendable {
+        public enum Expectation: String, Sendable, CaseIterable {
+            /// No finding of this policy.
+            case pass
+            /// At least one finding (exactly `findings` when given).
+            case fail
+        }
+
+        public var name: String
+        public var expect: Expectation
+        /// The exact number of findings a `fail` test must give, when written.
+        public var findings: Int?
+        /// A manifest file, relative to the policy file's folder.
+        public var file: String?
+        /// An inline manifest (or a list of them), located in the policy file.
+        public var object: Node?
+        /// Where the test is written.
+        public var location: Location
+
+        public init(
+            name: String, expect: Expectation, findings: Int? = nil, file: String? = nil, object: Node? = nil,
+            location: Location
+        ) {
+            self.name = name
+            self.expect = expect
+            self.findings = findings
+            self.file = file
+            self.object = object
+            self.location = location
+        }
+    }
+
     /// The inputs a policy may name in `kinds`.
     public static let knownKinds = [
         "terraform", "terraform-plan", "kubernetes", "github-actions", "gitlab-ci", "dockerfile", "secrets",
@@ -118,6 +151,8 @@ public struct Policy: Sendable {
     public var mode: Mode
     /// Former ids, still honoured in ignores and exceptions.
     public var aliases: [String]
+    /// Tests written in the policy document (`palisade policy test` runs them with the fixtures).
+    public var tests: [Test] = []
     public var deprecated: Bool
     /// The policy file, as given to the loader.
     public var file: String

@@ -59,8 +59,54 @@ public struct PolicyTestRunner: Sendable {
         return results
     }
 
+    /// The tests the policies carry in their own documents (`tests:`), one result each; `file`
+    /// of a result is the test's name.
+    public func runInlineTests() -> [Result] {
+        var results: [Result] = []
+        for policy in policies {
+            for test in policy.tests {
+                let expectation: Result.Expectation = test.expect == .pass ? .pass : .fail
+                var result = Result(
+                    policyID: policy.id, expectation: expectation, file: "\(test.location): \(test.name)", problems: [])
+                var resources: [Resource] = []
+                if let object = test.object {
+                    resources = ManifestParser.resources(in: object, file: policy.file)
+                } else if let file = test.file {
+                    let folder = policy.file.lastIndex(of: "/").map { String(policy.file[..<$0]) + "/" } ?? ""
+                    let path = file.hasPrefix("/") ? file : folder + file
+                    do {
+                        let bytes = try InputReader.withContents(path: path) { Array($0) }
+                        let parsed = ManifestParser.parse(bytes: bytes, file: path)
+                        resources = parsed.resources
+                        result.problems += parsed.diagnostics.map { $0.rendered() }
+                    } catch {
+                        result.problems.append(error.description)
+                    }
+                }
+                if resources.isEmpty { result.problems.append("the test holds no Kubernetes object") }
+                let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
+                result.problems += diagnostics.map { $0.rendered() }
+                switch test.expect {
+                case .pass:
+                    result.problems += findings.map { "unexpected finding: \(Self.line($0))" }
+                case .fail:
+                    if findings.isEmpty {
+                        result.problems.append("expected at least one finding, got none")
+                    } else if let count = test.findings, count != findings.count {
+                        result.problems.append(
+                            "expected \(count) findings, got \(findings.count): "
+                                + findings.map(Self.line).joined(separator: "; "))
+                    }
+                }
+                results.append(result)
+            }
+        }
+        return results
+    }
+
     /// The ids of `policies` that have no fixture folder under any of `roots`.
     public func untested(roots: [String]) -> [String] {
+        let inline = Set(policies.filter { !$0.tests.isEmpty }.map(\.id))
         var tested = Set<String>()
         for root in roots {
             for path in FileWalker.files(under: root, extensions: ["yaml", "yml", "json"]).files {
@@ -68,7 +114,7 @@ public struct PolicyTestRunner: Sendable {
                 if let id = path.dropFirst(prefix.count).split(separator: "/").first { tested.insert(String(id)) }
             }
         }
-        return policies.map(\.id).filter { !tested.contains($0) }
+        return policies.map(\.id).filter { !tested.contains($0) && !inline.contains($0) }
     }
 
     private func check(_ policy: Policy, fixture: String, relative: String, expectation: Result.Expectation) -> Result {

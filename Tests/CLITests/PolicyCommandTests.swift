@@ -50,10 +50,12 @@ struct PolicyCommandTests {
         #expect(result.status == 0, "\(result.stdout)")
         #expect(
             result.stdout == """
+                ok    test-privileged  policy-test/policies/privileged.yaml:16:3: only the privileged container is caught
+                ok    test-privileged  policy-test/policies/privileged.yaml:27:3: the plain pod fixture passes
                 ok    test-privileged  fail/privileged-deployment.yaml
                 ok    test-privileged  pass/plain-pod.yaml
 
-                2 fixtures: 2 passed, 0 failed
+                4 fixtures: 4 passed, 0 failed
 
                 """)
     }
@@ -86,5 +88,26 @@ struct PolicyCommandTests {
         #expect(thin.status == 0)
         #expect(thin.stdout.contains("warning: policy \"test-latest-tag\" has no description, remediation, references"))
         #expect(thin.stdout.hasSuffix("1 policy loaded; 0 errors, 1 warning\n"))
+    }
+
+    @Test func inlineTestThatFailsSaysWhy() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("palisade-inline-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let policy = try String(contentsOfFile: Self.fixtures + "/scan/policies/privileged.yaml", encoding: .utf8)
+        let tests = """
+            tests:
+            - name: two findings expected but one given
+              expect: fail
+              findings: 2
+              object: {apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {containers: [{name: a, image: "a:1", securityContext: {privileged: true}}]}}
+
+            """
+        try (policy + tests).write(
+            to: directory.appendingPathComponent("policy.yaml"), atomically: true, encoding: .utf8)
+        let result = try PalisadeProcess.run(["policy", "test", "--no-builtin", directory.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL  test-privileged  "))
+        #expect(result.stdout.contains("expected 2 findings, got 1: "))
     }
 }

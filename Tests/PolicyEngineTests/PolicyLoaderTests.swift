@@ -338,3 +338,50 @@ struct InvalidPolicy: Sendable, CustomTestStringConvertible {
             message: "unexpected end of expression", position: "6:38"),
     ]
 }
+
+extension PolicyLoaderTests {
+    @Test func testsAreReadAndCheckedWithPositions() throws {
+        let good =
+            Self.styleGuideExample + """
+                tests:
+                - name: privileged pod
+                  expect: fail
+                  findings: 1
+                  object: {apiVersion: v1, kind: Pod, metadata: {name: p}}
+                - expect: pass
+                  file: fixtures/plain.yaml
+
+                """
+        let (policies, diagnostics) = PolicyLoader.load(good, file: "p.yaml")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered() })")
+        let tests = try #require(policies.first?.tests)
+        #expect(tests.map(\.name) == ["privileged pod", "test 2"])
+        #expect(tests.map(\.expect) == [.fail, .pass])
+        #expect(tests[0].findings == 1 && tests[0].object != nil && tests[1].file == "fixtures/plain.yaml")
+        #expect(tests[0].location.line == 24 && tests[0].location.column == 3)
+
+        let bad =
+            Self.styleGuideExample + """
+                tests:
+                - name: no expectation
+                  object: {}
+                - expect: maybe
+                  file: a.yaml
+                - expect: pass
+                  findings: 2
+                  file: a.yaml
+                - expect: fail
+                  file: a.yaml
+                  object: {}
+
+                """
+        let (none, problems) = PolicyLoader.load(bad, file: "p.yaml")
+        #expect(none.isEmpty)
+        let rendered = problems.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+        #expect(rendered.count == 4, "\(rendered)")
+        #expect(rendered[0].hasPrefix("24:3: ") && rendered[0].contains("expect"))
+        #expect(rendered[1].hasPrefix("26:11: ") && rendered[1].contains("maybe"))
+        #expect(rendered[2] == "29:13: \"tests[2].findings\" must be a positive count, on a test that expects fail")
+        #expect(rendered[3] == "31:3: tests[3] needs exactly one of \"file\" and \"object\"")
+    }
+}

@@ -14,8 +14,9 @@ struct PolicyReader {
 
     static let policyKeys = [
         "id", "title", "description", "severity", "kinds", "match", "variables", "each", "validations",
-        "remediation", "references", "frameworks", "equivalents", "mode", "aliases", "deprecated",
+        "remediation", "references", "frameworks", "equivalents", "mode", "aliases", "deprecated", "tests",
     ]
+    static let testKeys = ["name", "expect", "findings", "file", "object"]
     static let matchKeys = ["resources", "namespaces", "labels", "matchConditions"]
     static let namedExpressionKeys = ["name", "expression"]
     static let validationKeys = ["expression", "message", "messageExpression", "at"]
@@ -80,13 +81,52 @@ struct PolicyReader {
         let equivalents = document["equivalents"].flatMap { strings($0, "equivalents") } ?? []
         let aliases = document["aliases"].flatMap { readAliases($0) } ?? []
         let deprecated = document["deprecated"].flatMap { bool($0, "deprecated") } ?? false
+        let tests = document["tests"].map { readTests($0) } ?? []
 
         guard diagnostics.count == before, let id, let title, let severity, let kinds else { return nil }
-        return Policy(
+        var policy = Policy(
             id: id, title: title, description: description, severity: severity, kinds: kinds, match: match,
             variables: variables, each: each, validations: validations, remediation: remediation,
             references: references, frameworks: frameworks, equivalents: equivalents, mode: mode ?? .enforce,
             aliases: aliases, deprecated: deprecated, file: file, location: document.location(in: file))
+        policy.tests = tests
+        return policy
+    }
+
+    /// `tests`: a list of `{name, expect: pass|fail, findings?, file | object}`.
+    private mutating func readTests(_ node: Node) -> [Policy.Test] {
+        guard let items = sequence(node, "tests") else { return [] }
+        var tests: [Policy.Test] = []
+        for (index, item) in items.enumerated() {
+            let path = "tests[\(index)]"
+            guard let entries = mapping(item, path) else { continue }
+            checkKeys(entries, allowed: Self.testKeys, in: path)
+            let name = item["name"].flatMap { string($0, "\(path).name") } ?? "test \(index + 1)"
+            guard let expectNode = required("expect", in: item, path: path),
+                let expectName = string(expectNode, "\(path).expect"),
+                let expect = oneOf(
+                    Policy.Test.Expectation.allCases, named: expectName, what: "expectation", at: expectNode)
+            else { continue }
+            var findings: Int?
+            if let count = item["findings"] {
+                guard case .int(let value) = count.content, value >= 1, value <= 1_000_000, expect == .fail else {
+                    error("\"\(path).findings\" must be a positive count, on a test that expects fail", count)
+                    continue
+                }
+                findings = Int(value)
+            }
+            let file = item["file"].flatMap { string($0, "\(path).file") }
+            let object = item["object"]
+            guard (file == nil) != (object == nil) else {
+                error("\(path) needs exactly one of \"file\" and \"object\"", item)
+                continue
+            }
+            tests.append(
+                Policy.Test(
+                    name: name, expect: expect, findings: findings, file: file, object: object,
+                    location: item.location(in: self.file)))
+        }
+        return tests
     }
 
     // MARK: - Sections
