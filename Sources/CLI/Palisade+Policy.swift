@@ -9,7 +9,7 @@ extension Palisade {
         static let configuration = CommandConfiguration(
             commandName: "policy",
             abstract: "List, show, test and lint guardrail policies.",
-            subcommands: [List.self, Show.self, Test.self, Lint.self]
+            subcommands: [List.self, Show.self, Test.self, Lint.self, Docs.self]
         )
 
         /// The options that choose which policies are loaded.
@@ -156,6 +156,34 @@ extension Palisade {
             private func isDirectory(_ path: String) -> Bool {
                 var info = stat()
                 return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+        }
+
+        struct Docs: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the policy reference pages (Markdown), one per input kind.",
+                discussion: """
+                    Writes <kind>.md into the output folder for every input kind that has policies. \
+                    The repository's docs/policies/ is made this way, and a test checks it is current.
+                    """)
+
+            @OptionGroup var selection: Selection
+
+            @Option(help: ArgumentHelp("The folder to write into.", valueName: "dir"))
+            var output = "docs/policies"
+
+            func run() throws {
+                let policies = try selection.load().policies
+                for kind in Policy.knownKinds where policies.contains(where: { $0.kinds.contains(kind) }) {
+                    let file = (output.hasSuffix("/") ? output : output + "/") + kind + ".md"
+                    do {
+                        try FileWalker.writeFile(PolicyListing.markdown(kind: kind, policies), to: file)
+                    } catch {
+                        printError("palisade policy docs: error: \(error)")
+                        throw ExitCode(2)
+                    }
+                    print(file)
+                }
             }
         }
 

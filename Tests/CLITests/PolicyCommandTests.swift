@@ -110,4 +110,23 @@ struct PolicyCommandTests {
         #expect(result.stdout.contains("FAIL  test-privileged  "))
         #expect(result.stdout.contains("expected 2 findings, got 1: "))
     }
+
+    /// docs/policies/ is generated from the policy files; a policy change without regenerating it
+    /// fails here (regenerate with `swift run palisade policy docs`).
+    @Test func committedPolicyReferenceIsCurrent() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("palisade-docs-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try PalisadeProcess.run(["policy", "docs", "--output", directory.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(written.contains("kubernetes.md"))
+        let committed = PalisadeProcess.repository("docs/policies")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: committed).sorted() == written)
+        for name in written {
+            let fresh = try String(contentsOfFile: directory.appendingPathComponent(name).path, encoding: .utf8)
+            let old = try? String(contentsOfFile: committed + "/" + name, encoding: .utf8)
+            #expect(fresh == old, "docs/policies/\(name) is out of date: run `swift run palisade policy docs`")
+        }
+    }
 }
