@@ -149,7 +149,9 @@ extension Palisade {
                 paths: settings.resolvedPolicyPaths + policyPaths)
             policies.diagnostics = configurationProblems + policies.diagnostics
             if let (file, text) = configurationText { policies.sources[file] = text }
-            policies.configure(disabled: settings.disabled, modes: settings.modes, file: settings.file)
+            policies.configure(
+                disabled: settings.disabled, modes: settings.modes, file: settings.file, locations: settings.idLocations
+            )
 
             var standardInput: [UInt8]?
             if paths.contains("-") {

@@ -91,13 +91,15 @@ public struct PolicySet: Sendable {
 
     /// Applies a configuration: `disabled` ids are removed and `modes` override the policies'
     /// defaults. Ids that name no policy are errors at the configuration file.
-    public mutating func configure(disabled: [String], modes: [String: Policy.Mode], file: String?) {
+    public mutating func configure(
+        disabled: [String], modes: [String: Policy.Mode], file: String?, locations: [String: Location] = [:]
+    ) {
         let known = knownIDs
-        let at = Location(file: file ?? "command line", line: 1, column: 1)
+        let fallback = Location(file: file ?? "command line", line: 1, column: 1)
         var removed = Set<String>()
         for name in disabled {
             guard let id = known[name] else {
-                diagnostics.append(Diagnostic(.error, unknown(name, known), at: at))
+                diagnostics.append(Diagnostic(.error, unknown(name, known), at: locations[name] ?? fallback))
                 continue
             }
             removed.insert(id)
@@ -105,7 +107,7 @@ public struct PolicySet: Sendable {
         policies.removeAll { removed.contains($0.id) }
         for (name, mode) in modes.sorted(by: { $0.key < $1.key }) {
             guard let id = known[name] else {
-                diagnostics.append(Diagnostic(.error, unknown(name, known), at: at))
+                diagnostics.append(Diagnostic(.error, unknown(name, known), at: locations[name] ?? fallback))
                 continue
             }
             if let index = policies.firstIndex(where: { $0.id == id }) { policies[index].mode = mode }

@@ -29,6 +29,8 @@ public struct ScanConfiguration: Sendable {
     public var skipPaths: [PathGlob] = []
     public var disabled: [String] = []
     public var modes: [String: Policy.Mode] = [:]
+    /// Where each id of `disabled` and `modes` is written, for errors about ids that name no policy.
+    public var idLocations: [String: Location] = [:]
     /// The file it was read from.
     public var file: String?
 
@@ -115,6 +117,11 @@ public struct ScanConfiguration: Sendable {
                 }
             case "disable":
                 configuration.disabled = strings(value, key) ?? []
+                if case .sequence(let items) = value.content {
+                    for item in items {
+                        if let id = item.string { configuration.idLocations[id] = item.location(in: file) }
+                    }
+                }
             case "modes":
                 guard case .mapping(let modes) = value.content else {
                     fail("modes must map policy ids to enforce, warn or audit", value)
@@ -128,6 +135,7 @@ public struct ScanConfiguration: Sendable {
                         continue
                     }
                     configuration.modes[id] = parsed
+                    configuration.idLocations[id] = mode.key.location(in: file)
                 }
             default:
                 var message = "unknown key \"\(key)\""

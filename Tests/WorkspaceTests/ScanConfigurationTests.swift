@@ -51,4 +51,21 @@ struct ScanConfigurationTests {
         #expect(diagnostics.isEmpty)
         #expect(configuration.failOn == nil)
     }
+
+    @Test func unknownPolicyIdsInTheFileAreErrorsAtTheirPosition() {
+        let text = "disable: [k8s-cpu-limit, k8s-cpu-limt]\nmodes:\n  k8s-memroy-limit: audit\n"
+        let (configuration, diagnostics) = ScanConfiguration.read(text, file: ".palisade.yaml")
+        #expect(diagnostics.isEmpty)
+        var set = PolicySet.load(builtIn: true, paths: [])
+        set.configure(
+            disabled: configuration.disabled, modes: configuration.modes, file: configuration.file,
+            locations: configuration.idLocations)
+        let rendered = set.diagnostics.map { "\($0.location): \($0.message)" }
+        #expect(
+            rendered == [
+                ".palisade.yaml:1:26: no policy has the id \"k8s-cpu-limt\"; did you mean \"k8s-cpu-limit\"?",
+                ".palisade.yaml:3:3: no policy has the id \"k8s-memroy-limit\"; did you mean \"k8s-memory-limit\"?",
+            ])
+        #expect(!set.policies.contains { $0.id == "k8s-cpu-limit" })
+    }
 }
