@@ -104,7 +104,7 @@ struct JSONBodyBuilder {
         if labelsLeft > 0 {
             let level = header.labels.count + 1
             let members = properties(of: value, what: "the labels of block \"\(header.type)\"")
-            if members.isEmpty, !isNull(value), !isEmptyArray(value) {
+            if members.isEmpty, Self.holdsOnlyEmptyObjects(value) {
                 record(
                     "block \"\(header.type)\" needs label \(level) of \(level + labelsLeft - 1): an object whose keys are the labels",
                     at: value.range)
@@ -144,14 +144,20 @@ struct JSONBodyBuilder {
             range: header.typeRange.through(value.range))
     }
 
-    private func isNull(_ value: JSONValue) -> Bool {
-        if case .null = value { return true }
-        return false
-    }
-
-    private func isEmptyArray(_ value: JSONValue) -> Bool {
-        if case .array(let elements, _) = value { return elements.isEmpty }
-        return false
+    /// An empty object, or a non-empty array of empty objects: a block level with no label.
+    private static func holdsOnlyEmptyObjects(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let members, _):
+            return members.isEmpty
+        case .array(let elements, _):
+            return !elements.isEmpty
+                && elements.allSatisfy { element in
+                    if case .object(let members, _) = element { return members.isEmpty }
+                    return false
+                }
+        default:
+            return false
+        }
     }
 
     private func article(_ kind: String) -> String {

@@ -277,9 +277,13 @@ struct Lexer {
         emit(.invalid, index - length, index)
     }
 
+    /// Reports the invalid byte at `index` and steps over it and the continuation bytes after
+    /// it, so that one broken sequence is one error.
     private mutating func invalidUTF8() {
-        report("invalid UTF-8", index, index + 1)
+        let start = index
         index += 1
+        while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+        report("invalid UTF-8", start, index)
     }
 
     /// `Identifier = ID_Start (ID_Continue | '-')*`, with `_` also allowed first.

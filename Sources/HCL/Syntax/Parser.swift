@@ -400,35 +400,48 @@ struct Parser {
     }
 
     /// Skips the rest of a broken item: to the next line break outside the brackets the item
-    /// opened (consumed), or to the `}` that closes the enclosing block (left for it).
+    /// opened (consumed), or to the `}` that closes the enclosing block (left for it). A `}`
+    /// that matches no `{` the item opened belongs to the enclosing block, even while other
+    /// brackets are still open.
     private mutating func recover(from start: Int) {
-        var open = 0
-        for position in start..<index {
-            let kind = tokens[position].kind
-            if kind.opens {
-                open += 1
-            } else if kind.closes {
-                open = max(0, open - 1)
+        // The closers still expected, innermost last, and how many of each kind are on the
+        // stack (so that a closer nothing expects costs no search).
+        var expected: [TokenKind] = []
+        var counts: [TokenKind: Int] = [:]
+        func track(_ kind: TokenKind) {
+            if let closer = Self.closer(of: kind) {
+                expected.append(closer)
+                counts[closer, default: 0] += 1
+            } else if counts[kind, default: 0] > 0, let match = expected.lastIndex(of: kind) {
+                for dropped in expected[match...] { counts[dropped, default: 0] -= 1 }
+                expected.removeSubrange(match...)
             }
+        }
+        for position in start..<index {
+            track(tokens[position].kind)
         }
         while true {
             let kind = tokens[index].kind
-            switch kind {
-            case .end:
-                return
-            case .newline where open == 0:
+            if kind == .end { return }
+            if kind == .newline, expected.isEmpty {
                 index += 1
                 return
-            case .closeBrace where open == 0:
-                return
-            default:
-                if kind.opens {
-                    open += 1
-                } else if kind.closes {
-                    open = max(0, open - 1)
-                }
-                index += 1
             }
+            if kind == .closeBrace, counts[.closeBrace, default: 0] == 0 { return }
+            track(kind)
+            index += 1
+        }
+    }
+
+    private static func closer(of kind: TokenKind) -> TokenKind? {
+        switch kind {
+        case .openBrace: return .closeBrace
+        case .openBracket: return .closeBracket
+        case .openParen: return .closeParen
+        case .openQuote: return .closeQuote
+        case .openHeredoc: return .closeHeredoc
+        case .interpolation, .directive: return .sequenceEnd
+        default: return nil
         }
     }
 }

@@ -40,22 +40,6 @@ enum TokenKind: UInt8, Sendable {
     case invalid
     case end
 
-    /// Tokens that open a nested region, for skipping past a broken item during recovery.
-    var opens: Bool {
-        switch self {
-        case .openBrace, .openBracket, .openParen, .openQuote, .openHeredoc, .interpolation, .directive: return true
-        default: return false
-        }
-    }
-
-    /// Tokens that close what `opens` opened.
-    var closes: Bool {
-        switch self {
-        case .closeBrace, .closeBracket, .closeParen, .closeQuote, .closeHeredoc, .sequenceEnd: return true
-        default: return false
-        }
-    }
-
     /// How the token reads in an error message.
     var spelling: String {
         switch self {
