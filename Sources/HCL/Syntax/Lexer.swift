@@ -42,7 +42,10 @@ struct Lexer {
     private var index = 0
     private var modes: [Mode]
     private var tokens: [Token] = []
-    private var problems: [Problem] = []
+    /// Character errors as buffer offsets; turned into positions at the end, in order, so that
+    /// reporting one never sends position tracking back to the start.
+    private var pending: [(message: String, lower: Int, upper: Int)] = []
+    private let maxProblems: Int
 
     // Position tracking: either a table for every buffer index (a JSON string with escapes,
     // whose decoded bytes are not where the source has them), or counted as the lexer goes.
@@ -56,20 +59,25 @@ struct Lexer {
     ///
     /// `base` is the source position of the first byte. `table`, when given, holds the source
     /// position of every buffer index from 0 to `bytes.count` inclusive and takes precedence.
+    ///
+    /// At most `maxProblems` character errors are kept (the first ones).
     static func tokenize(
-        _ bytes: [UInt8], root: Root, base: Position = .start, table: [Position]? = nil
+        _ bytes: [UInt8], root: Root, base: Position = .start, table: [Position]? = nil, maxProblems: Int = 100
     ) -> (tokens: [Token], problems: [Problem]) {
         bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(buffer, root: root, base: base, table: table)
+            var lexer = Lexer(buffer, root: root, base: base, table: table, maxProblems: maxProblems)
             lexer.run()
-            return (lexer.tokens, lexer.problems)
+            return (lexer.tokens, lexer.locatedProblems())
         }
     }
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, root: Root, base: Position, table: [Position]?) {
+    private init(
+        _ bytes: UnsafeBufferPointer<UInt8>, root: Root, base: Position, table: [Position]?, maxProblems: Int
+    ) {
         self.bytes = bytes
         self.base = base
         self.table = table
+        self.maxProblems = maxProblems
         trackedLine = base.line
         trackedColumn = base.column
         modes = [root == .structure ? .normal(braces: 0) : .bare]
@@ -115,7 +123,24 @@ struct Lexer {
     }
 
     private mutating func report(_ message: String, _ lower: Int, _ upper: Int) {
-        problems.append(Problem(message: message, range: SourceRange(start: position(lower), end: position(upper))))
+        guard pending.count < maxProblems else { return }
+        pending.append((message, lower, min(upper, bytes.count)))
+    }
+
+    /// The character errors with their positions, in source order (one more counting pass,
+    /// after the tokens).
+    private mutating func locatedProblems() -> [Problem] {
+        guard !pending.isEmpty else { return [] }
+        trackedIndex = 0
+        trackedLine = base.line
+        trackedColumn = base.column
+        var problems: [Problem] = []
+        for problem in pending.sorted(by: { $0.lower < $1.lower }) {
+            let start = position(problem.lower)
+            problems.append(
+                Problem(message: problem.message, range: SourceRange(start: start, end: position(problem.upper))))
+        }
+        return problems
     }
 
     private func byte(_ at: Int) -> UInt8? {

@@ -383,27 +383,38 @@ extension Parser {
             var parts: [Template.Part] = []
             var thenParts: [Template.Part]?
             var elseRange: SourceRange?
+            /// Literal text not yet added to `parts`: adjacent literals are joined here, in
+            /// place, so a heredoc of many lines costs linear time.
+            var text = ""
+            var textRange: SourceRange?
+
+            mutating func append(_ part: Template.Part) {
+                if case .literal(let more, let range) = part {
+                    text += more
+                    textRange = textRange.map { $0.through(range) } ?? range
+                    return
+                }
+                flush()
+                parts.append(part)
+            }
+
+            mutating func flush() {
+                guard let range = textRange else { return }
+                parts.append(.literal(text, range))
+                text = ""
+                textRange = nil
+            }
         }
         var stack = [Frame()]
         let startDepth = depth
         defer { depth = startDepth }
 
-        func append(_ part: Template.Part, to frame: inout Frame) {
-            if case .literal(let text, let range) = part,
-                case .literal(let previous, let previousRange)? = frame.parts.last
-            {
-                frame.parts[frame.parts.count - 1] = .literal(previous + text, previousRange.through(range))
-            } else {
-                frame.parts.append(part)
-            }
-        }
-
         for piece in pieces {
             switch piece {
             case .literal(let text, let range):
-                append(.literal(text, range), to: &stack[stack.count - 1])
+                stack[stack.count - 1].append(.literal(text, range))
             case .interpolation(let expression, let range):
-                append(.interpolation(expression, range), to: &stack[stack.count - 1])
+                stack[stack.count - 1].append(.interpolation(expression, range))
             case .ifOpen(_, let range), .forOpen(_, _, _, let range):
                 try enter(range)
                 stack.append(Frame(opener: piece))
@@ -416,6 +427,7 @@ extension Parser {
                         "unexpected second \"else\" for the \"if\" at line \(ifRange.start.line), column \(ifRange.start.column)",
                         at: range)
                 }
+                stack[stack.count - 1].flush()
                 stack[stack.count - 1].thenParts = stack[stack.count - 1].parts
                 stack[stack.count - 1].parts = []
                 stack[stack.count - 1].elseRange = range
@@ -423,7 +435,8 @@ extension Parser {
                 guard case .ifOpen(let condition, let ifRange)? = stack[stack.count - 1].opener else {
                     throw fail("unexpected \"endif\" directive: no \"if\" is open", at: range)
                 }
-                let frame = stack.removeLast()
+                var frame = stack.removeLast()
+                frame.flush()
                 depth -= 1
                 let part: Template.Part
                 if let thenParts = frame.thenParts {
@@ -433,19 +446,19 @@ extension Parser {
                     part = .ifDirective(
                         condition: condition, whenTrue: frame.parts, whenFalse: nil, ifRange.through(range))
                 }
-                append(part, to: &stack[stack.count - 1])
+                stack[stack.count - 1].append(part)
             case .endFor(let range):
                 guard case .forOpen(let key, let value, let collection, let forRange)? = stack[stack.count - 1].opener
                 else {
                     throw fail("unexpected \"endfor\" directive: no \"for\" is open", at: range)
                 }
-                let frame = stack.removeLast()
+                var frame = stack.removeLast()
+                frame.flush()
                 depth -= 1
-                append(
+                stack[stack.count - 1].append(
                     .forDirective(
                         keyVariable: key, valueVariable: value, collection: collection, body: frame.parts,
-                        forRange.through(range)),
-                    to: &stack[stack.count - 1])
+                        forRange.through(range)))
             }
         }
         if stack.count > 1, let opener = stack[stack.count - 1].opener {
@@ -458,6 +471,7 @@ extension Parser {
                 break
             }
         }
+        stack[0].flush()
         return stack[0].parts
     }
 }

@@ -56,7 +56,7 @@ struct Parser {
             let error = source.error("the file is larger than 2 GiB", at: SourceRange(at: .start))
             return (Body(range: SourceRange(at: .start)), [error])
         }
-        let (tokens, problems) = Lexer.tokenize(bytes, root: .structure)
+        let (tokens, problems) = Lexer.tokenize(bytes, root: .structure, maxProblems: options.maxErrors)
         var parser = Parser(buffer: bytes, source: source, tokens: tokens, options: options)
         parser.addProblems(problems)
         let body = parser.stopped ? Body(range: SourceRange(at: .start)) : parser.parseFileBody()
@@ -69,7 +69,7 @@ struct Parser {
         guard bytes.count < Int(Int32.max) else {
             return (nil, [source.error("the input is larger than 2 GiB", at: SourceRange(at: .start))])
         }
-        let (tokens, problems) = Lexer.tokenize(bytes, root: .structure)
+        let (tokens, problems) = Lexer.tokenize(bytes, root: .structure, maxProblems: options.maxErrors)
         var parser = Parser(buffer: bytes, source: source, tokens: tokens, options: options)
         parser.addProblems(problems)
         guard !parser.stopped else { return (nil, parser.sortedErrors) }
@@ -96,7 +96,8 @@ struct Parser {
         guard bytes.count < Int(Int32.max) else {
             return (nil, [source.error("the input is larger than 2 GiB", at: SourceRange(at: base))])
         }
-        let (tokens, problems) = Lexer.tokenize(bytes, root: .template, base: base, table: table)
+        let (tokens, problems) = Lexer.tokenize(
+            bytes, root: .template, base: base, table: table, maxProblems: options.maxErrors)
         var parser = Parser(buffer: bytes, source: source, tokens: tokens, table: table, options: options, depth: depth)
         parser.addProblems(problems)
         guard !parser.stopped else { return (nil, parser.sortedErrors) }
