@@ -130,6 +130,14 @@ let package = Package(
             dependencies: ["CEL", "BenchmarkSupport"],
             path: "Benchmarks/CELBenchmark"
         ),
+
+        // Release-mode benchmark of the HCL parser: throughput on a generated Terraform corpus
+        // (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "HCLBenchmark",
+            dependencies: ["HCL", "BenchmarkSupport"],
+            path: "Benchmarks/HCLBenchmark"
+        ),
     ]
 )
 

@@ -81,7 +81,7 @@ struct Lexer {
         trackedLine = base.line
         trackedColumn = base.column
         modes = [root == .structure ? .normal(braces: 0) : .bare]
-        tokens.reserveCapacity(bytes.count / 5 + 16)
+        tokens.reserveCapacity(bytes.count / 4 + 16)
     }
 
     // MARK: Positions

@@ -24,6 +24,16 @@ extension Parser {
     mutating func parseQuotedTemplate() throws(Failure) -> Expression {
         let open = current
         index += 1
+        // Most strings are text alone: no pieces to collect and no tree to build.
+        if tokens[index].kind == .closeQuote {
+            index += 1
+            return .literal(.string(""), open.range.through(tokens[index - 1].range))
+        }
+        if tokens[index].kind == .literal, tokens[index + 1].kind == .closeQuote {
+            let text = decodeLiteral(tokens[index], flavor: .quoted)
+            index += 2
+            return .literal(.string(text), open.range.through(tokens[index - 1].range))
+        }
         let (pieces, close) = try collectPieces(until: .closeQuote, flavor: .quoted, opener: open)
         let parts = try buildParts(pieces)
         return Self.templateExpression(parts, form: .quoted, range: open.range.through(close.range))

@@ -229,7 +229,9 @@ struct Parser {
     private mutating func parseBodyItems(block: (type: String, open: Token)?) -> ([Attribute], [Block]) {
         var attributes: [Attribute] = []
         var blocks: [Block] = []
-        var defined: [String: Position] = [:]
+        // Names already defined, for reporting a second definition: a scan of `attributes`
+        // while the body is small, an index once it grows.
+        var nameIndex: [String: Position] = [:]
         while !stopped {
             let token = current
             switch token.kind {
@@ -251,12 +253,12 @@ struct Parser {
                 do throws(Failure) {
                     switch try parseItem() {
                     case .attribute(let attribute):
-                        if let first = defined[attribute.name] {
+                        if let first = Self.firstDefinition(of: attribute.name, in: attributes, index: &nameIndex) {
                             record(
                                 "attribute \"\(attribute.name)\" is already defined at line \(first.line), column \(first.column)",
                                 at: attribute.nameRange)
                         } else {
-                            defined[attribute.name] = attribute.nameRange.start
+                            if !nameIndex.isEmpty { nameIndex[attribute.name] = attribute.nameRange.start }
                             attributes.append(attribute)
                         }
                     case .block(let block):
@@ -271,6 +273,20 @@ struct Parser {
             }
         }
         return (attributes, blocks)
+    }
+
+    /// Where `name` is first defined among `attributes`, if it is. Small bodies are scanned;
+    /// from 16 attributes on, `index` is filled and used instead.
+    private static func firstDefinition(
+        of name: String, in attributes: [Attribute], index: inout [String: Position]
+    ) -> Position? {
+        if attributes.count < 16 {
+            return attributes.first { $0.name == name }?.nameRange.start
+        }
+        if index.isEmpty {
+            for attribute in attributes { index[attribute.name] = attribute.nameRange.start }
+        }
+        return index[name]
     }
 
     private enum Item {
@@ -387,14 +403,14 @@ struct Parser {
 
     /// After an attribute or a block: a line break or the end of input. Anything else is
     /// reported and the rest of the line skipped; the item itself is kept.
-    private mutating func endLine(after what: String) {
+    private mutating func endLine(after what: @autoclosure () -> String) {
         let token = current
         switch token.kind {
         case .newline: index += 1
         case .end: break
         default:
             if token.kind != .invalid {
-                record("expected a line break after \(what) but found \(describe(token))", at: token.range)
+                record("expected a line break after \(what()) but found \(describe(token))", at: token.range)
             }
             recover(from: index)
         }
