@@ -12,9 +12,12 @@
 public struct JSONSchema: Sendable {
     /// A block that encloses the body being read: its type and labels.
     public struct Scope: Sendable, Hashable {
+        /// The block type.
         public var type: String
+        /// The block labels, outermost first.
         public var labels: [String]
 
+        /// A scope from a block type and its labels.
         public init(type: String, labels: [String]) {
             self.type = type
             self.labels = labels
@@ -28,6 +31,7 @@ public struct JSONSchema: Sendable {
 
     private let resolver: Resolver
 
+    /// A schema that asks `resolver` about every property.
     public init(_ resolver: @escaping Resolver) {
         self.resolver = resolver
     }

@@ -13,11 +13,14 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// One `"key": value` of an object.
     public struct Member: Sendable, Hashable {
+        /// The decoded key.
         public var key: String
         /// Including the quotes.
         public var keyRange: SourceRange
+        /// The member's value.
         public var value: JSONValue
 
+        /// A member from its parts.
         public init(key: String, keyRange: SourceRange, value: JSONValue) {
             self.key = key
             self.keyRange = keyRange

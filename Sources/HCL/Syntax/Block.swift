@@ -9,6 +9,7 @@ public struct Block: Sendable, Hashable {
         /// Including the quotes, if any.
         public var range: SourceRange
 
+        /// A label from its parts.
         public init(value: String, quoted: Bool, range: SourceRange) {
             self.value = value
             self.quoted = quoted
@@ -16,13 +17,18 @@ public struct Block: Sendable, Hashable {
         }
     }
 
+    /// The block type: `resource`, `variable`, `ingress`...
     public var type: String
+    /// The labels in order, possibly none.
     public var labels: [Label]
+    /// What is between the braces.
     public var body: Body
+    /// The type name alone.
     public var typeRange: SourceRange
     /// From the type to the closing brace.
     public var range: SourceRange
 
+    /// A block from its parts.
     public init(type: String, labels: [Label], body: Body, typeRange: SourceRange, range: SourceRange) {
         self.type = type
         self.labels = labels

@@ -2,11 +2,14 @@
 /// order. Within one body an attribute name is defined at most once (the parser reports a
 /// second definition and keeps the first).
 public struct Body: Sendable, Hashable {
+    /// The attributes, in source order, each name once.
     public var attributes: [Attribute]
+    /// The nested blocks, in source order.
     public var blocks: [Block]
     /// For a block's body, from its `{` to its `}`; for a file, the whole file.
     public var range: SourceRange
 
+    /// A body from its parts.
     public init(attributes: [Attribute] = [], blocks: [Block] = [], range: SourceRange) {
         self.attributes = attributes
         self.blocks = blocks

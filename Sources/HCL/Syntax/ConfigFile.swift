@@ -15,6 +15,7 @@ public struct ConfigFile: Sendable, Hashable {
     /// The errors, in source order; empty when the file is valid.
     public var diagnostics: Diagnostics
 
+    /// A parsed file from its parts.
     public init(path: String, body: Body, diagnostics: Diagnostics) {
         self.path = path
         self.body = body

@@ -4,12 +4,16 @@ public struct Diagnostics: Error, Sendable, Hashable, RandomAccessCollection, Cu
     /// Every error, first found first.
     public var errors: [SyntaxError]
 
+    /// The given errors, in the given order.
     public init(_ errors: [SyntaxError] = []) {
         self.errors = errors
     }
 
+    /// The index of the first error.
     public var startIndex: Int { errors.startIndex }
+    /// The index after the last error.
     public var endIndex: Int { errors.endIndex }
+    /// The error at `position`.
     public subscript(position: Int) -> SyntaxError { errors[position] }
 
     /// Each error with its excerpt, one after the other.

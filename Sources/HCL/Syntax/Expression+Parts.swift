@@ -49,6 +49,7 @@ extension Expression {
     /// A splat: `source.*` followed by attribute names only, or `source[*]` followed by any
     /// attribute and index steps.
     public struct Splat: Sendable, Hashable {
+        /// Which of the two splat operators.
         public enum Kind: Sendable, Hashable {
             /// `.*`: the steps after it are attribute names; a later `[i]` indexes the result.
             case attributes
@@ -56,12 +57,15 @@ extension Expression {
             case full
         }
 
+        /// The collection the splat applies to.
         public var source: Expression
         /// The steps applied to each element, rooted at `.splatItem` (just `.splatItem` when
         /// there are none).
         public var each: Expression
+        /// `.*` or `[*]`.
         public var kind: Kind
 
+        /// A splat of `source`, applying `each` to every element.
         public init(source: Expression, each: Expression, kind: Kind) {
             self.source = source
             self.each = each
@@ -71,11 +75,14 @@ extension Expression {
 
     /// One `key = value` (or `key: value`) of an object.
     public struct ObjectItem: Sendable, Hashable {
+        /// The key, a literal name or an expression.
         public var key: ObjectKey
+        /// The value assigned to the key.
         public var value: Expression
         /// From the key to the end of the value.
         public var range: SourceRange
 
+        /// An item from its parts.
         public init(key: ObjectKey, value: Expression, range: SourceRange) {
             self.key = key
             self.value = value
@@ -89,6 +96,7 @@ extension Expression {
         case name(String, SourceRange)
         case expression(Expression)
 
+        /// Where the key is written.
         public var range: SourceRange {
             switch self {
             case .name(_, let range): return range
@@ -101,11 +109,14 @@ extension Expression {
     public struct FunctionCall: Sendable, Hashable {
         /// The whole name, namespaces included: `length`, `provider::aws::arn_parse`.
         public var name: String
+        /// The whole name, namespaces included.
         public var nameRange: SourceRange
+        /// The arguments in order (the last one expanded when `expandsFinalArgument`).
         public var arguments: [Expression]
         /// Whether the last argument is followed by `...` (its elements become the arguments).
         public var expandsFinalArgument: Bool
 
+        /// A call from its parts.
         public init(name: String, nameRange: SourceRange, arguments: [Expression], expandsFinalArgument: Bool) {
             self.name = name
             self.nameRange = nameRange
@@ -147,15 +158,20 @@ extension Expression {
     public struct ForExpression: Sendable, Hashable {
         /// The first of two variables, if two are given.
         public var keyVariable: String?
+        /// The variable bound to each element (to its value, when there are two variables).
         public var valueVariable: String
+        /// What is iterated over.
         public var collection: Expression
         /// The key expression of the object form; nil for the tuple form.
         public var key: Expression?
+        /// The element of the tuple form, or the value of the object form.
         public var value: Expression
         /// `...` after the value: the object form groups values with the same key into tuples.
         public var grouping: Bool
+        /// The `if` filter, if any.
         public var condition: Expression?
 
+        /// A `for` expression from its parts.
         public init(
             keyVariable: String?, valueVariable: String, collection: Expression, key: Expression?,
             value: Expression, grouping: Bool, condition: Expression?

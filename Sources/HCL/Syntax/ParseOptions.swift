@@ -7,6 +7,7 @@ public struct ParseOptions: Sendable, Hashable {
     /// How many errors are reported before the parser stops reading the file.
     public var maxErrors: Int
 
+    /// The defaults: 256 levels, 100 errors (at least one).
     public init(maxDepth: Int = 256, maxErrors: Int = 100) {
         self.maxDepth = maxDepth
         self.maxErrors = max(1, maxErrors)

@@ -16,6 +16,7 @@ public struct Position: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// 1-based column, in Unicode scalars.
     public var column: Int { Int(storedColumn) }
 
+    /// A position from its byte offset, 1-based line and 1-based column.
     public init(offset: Int, line: Int, column: Int) {
         storedOffset = Int32(truncatingIfNeeded: offset)
         storedLine = Int32(truncatingIfNeeded: line)
@@ -39,6 +40,7 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     /// The position just after the last character.
     public var end: Position
 
+    /// The range from `start` up to `end`.
     public init(start: Position, end: Position) {
         self.start = start
         self.end = end

@@ -15,6 +15,7 @@ public struct SyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// line was shortened.
     var excerptColumn: Int
 
+    /// An error whose caret goes under `range.start.column` of `lineText`.
     public init(path: String, range: SourceRange, message: String, lineText: String) {
         self.init(path: path, range: range, message: message, lineText: lineText, excerptColumn: range.start.column)
     }

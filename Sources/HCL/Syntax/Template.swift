@@ -35,10 +35,12 @@ public struct Template: Sendable, Hashable {
         }
     }
 
+    /// Quoted, heredoc or standalone.
     public var form: Form
     /// Never two literals in a row.
     public var parts: [Part]
 
+    /// A template from its parts.
     public init(form: Form, parts: [Part]) {
         self.form = form
         self.parts = parts
