@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "palisade", targets: ["CLI"]),
         .library(name: "LinearRegex", targets: ["LinearRegex"]),
         .library(name: "CEL", targets: ["CEL"]),
+        .library(name: "HCL", targets: ["HCL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,11 @@ let package = Package(
             exclude: ["Conformance/cel/NOTICE"],
             resources: [.copy("Conformance/cel/data")]
         ),
+
+        // HCL2, the language of Terraform: the native syntax and the JSON syntax read into one syntax
+        // tree with source ranges. Depends on nothing.
+        .target(name: "HCL"),
+        .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Fixtures"]),
 
         // Locations, severities, diagnostics and the located document tree every input uses.
         .target(name: "PolicyModel"),
@@ -123,6 +129,14 @@ let package = Package(
             name: "CELBenchmark",
             dependencies: ["CEL", "BenchmarkSupport"],
             path: "Benchmarks/CELBenchmark"
+        ),
+
+        // Release-mode benchmark of the HCL parser: throughput on a generated Terraform corpus
+        // (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "HCLBenchmark",
+            dependencies: ["HCL", "BenchmarkSupport"],
+            path: "Benchmarks/HCLBenchmark"
         ),
     ]
 )
