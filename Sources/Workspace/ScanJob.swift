@@ -4,6 +4,7 @@ import PolicyEngine
 import PolicyModel
 import Reporting
 import Synchronization
+import YAMLSupport
 
 /// One `palisade scan`: finds the input files, reads and parses them on every core, evaluates the
 /// policies, applies inline ignores and gathers the report.
@@ -130,11 +131,21 @@ public enum ScanJob {
         // Read and parse on every core.
         let stdin = options.standardInput ?? []
         let maxBytes = options.maxFileBytes
-        var outcomes = await concurrentMap(files, parallelism: options.parallelism) { entry in
-            let outcome = read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
-            progress?.step()
-            return outcome
+        // Read and parse on long-lived threads with the stack the YAML composer needs (rather than
+        // a new thread per file), one per core.
+        let slots = Slots<FileOutcome>(count: files.count)
+        let nextFile = Counter()
+        let fileList = files
+        YAMLLoader.withLargeStackWorkers(count: min(options.parallelism, max(1, files.count))) { _ in
+            while true {
+                let index = nextFile.take()
+                guard index < fileList.count else { break }
+                let entry = fileList[index]
+                slots.set(index, read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes))
+                progress?.step()
+            }
         }
+        var outcomes = slots.values()
 
         // One cluster state for every policy: the objects beside the policies, then every scanned
         // object (a scanned one replaces a policy-side one of the same identity).
@@ -266,6 +277,14 @@ public enum ScanJob {
             }
             return results.compactMap { $0 }
         }
+    }
+
+    /// Results written by workers at their own index.
+    final class Slots<Value: Sendable>: Sendable {
+        private let storage: Mutex<[Value?]>
+        init(count: Int) { storage = Mutex([Value?](repeating: nil, count: count)) }
+        func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
+        func values() -> [Value] { storage.withLock { $0.compactMap { $0 } } }
     }
 
     /// Hands out indices to workers.

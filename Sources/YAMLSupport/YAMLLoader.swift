@@ -77,7 +77,28 @@ public enum YAMLLoader {
     /// thread of its own (only the pages touched are ever committed).
     static let composeStackSize = 64 << 20
 
+    /// Marks the threads `withLargeStackWorkers` starts, which compose in place.
+    private static let largeStackKey = "palisade.yaml.largeStack"
+
+    /// Runs `work(0..<count)` on `count` threads of their own, each with the stack composing needs,
+    /// and returns when all have finished. Loads made on these threads compose in place instead of
+    /// starting a thread per call: a scan of ten thousand files starts two threads, not ten thousand.
+    public static func withLargeStackWorkers(count: Int, _ work: @escaping @Sendable (Int) -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        for index in 0..<max(1, count) {
+            let thread = Thread {
+                Thread.current.threadDictionary[largeStackKey] = true
+                work(index)
+                done.signal()
+            }
+            thread.stackSize = composeStackSize
+            thread.start()
+        }
+        for _ in 0..<max(1, count) { done.wait() }
+    }
+
     private static func onLargeStack<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Result {
+        if Thread.current.threadDictionary[largeStackKey] as? Bool == true { return work() }
         let box = ResultBox<Result>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
