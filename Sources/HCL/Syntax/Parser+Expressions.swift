@@ -380,17 +380,16 @@ extension Parser {
         }
     }
 
-    /// `for k, v in collection : value if condition` up to and including the closing bracket
-    /// or brace; `open` is the opening one.
-    private mutating func parseFor(open: Token, object: Bool) throws(Failure) -> Expression {
-        index += 1
+    /// `k, v in` (or `v in`) after `for`, in an expression or a template directive: the key and
+    /// value variable names. Leaves the parser at the collection.
+    mutating func parseForVariables() throws(Failure) -> (key: String?, value: String) {
         let first = current
         guard first.kind == .identifier else {
             throw fail("expected a variable name after \"for\" but found \(describe(first))", at: first.range)
         }
         index += 1
-        var keyVariable: String?
-        var valueVariable = text(first)
+        var key: String?
+        var value = text(first)
         if current.kind == .comma {
             index += 1
             let second = current
@@ -399,8 +398,8 @@ extension Parser {
                     "expected a second variable name after \",\" but found \(describe(second))", at: second.range)
             }
             index += 1
-            keyVariable = valueVariable
-            valueVariable = text(second)
+            key = value
+            value = text(second)
         }
         let inToken = current
         guard isWord(inToken, "in") else {
@@ -408,6 +407,14 @@ extension Parser {
                 "expected \"in\" after the variables of \"for\" but found \(describe(inToken))", at: inToken.range)
         }
         index += 1
+        return (key, value)
+    }
+
+    /// `for k, v in collection : value if condition` up to and including the closing bracket
+    /// or brace; `open` is the opening one.
+    private mutating func parseFor(open: Token, object: Bool) throws(Failure) -> Expression {
+        index += 1
+        let (keyVariable, valueVariable) = try parseForVariables()
         let collection = try parseExpression()
         let colon = current
         guard colon.kind == .colon else {

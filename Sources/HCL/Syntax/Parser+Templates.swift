@@ -161,30 +161,7 @@ extension Parser {
         }
         if isWord(keyword, "for") {
             index += 1
-            let first = current
-            guard first.kind == .identifier else {
-                throw fail("expected a variable name after \"for\" but found \(describe(first))", at: first.range)
-            }
-            index += 1
-            var key: String?
-            var value = text(first)
-            if current.kind == .comma {
-                index += 1
-                let second = current
-                guard second.kind == .identifier else {
-                    throw fail(
-                        "expected a second variable name after \",\" but found \(describe(second))", at: second.range)
-                }
-                index += 1
-                key = value
-                value = text(second)
-            }
-            let inToken = current
-            guard isWord(inToken, "in") else {
-                throw fail(
-                    "expected \"in\" after the variables of \"for\" but found \(describe(inToken))", at: inToken.range)
-            }
-            index += 1
+            let (key, value) = try parseForVariables()
             return .forOpen(key: key, value: value, collection: try parseExpression(), open.range)
         }
         if keyword.kind == .identifier {
