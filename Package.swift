@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LinearRegex", targets: ["LinearRegex"]),
         .library(name: "CEL", targets: ["CEL"]),
         .library(name: "HCL", targets: ["HCL"]),
+        .library(name: "TerraformInput", targets: ["TerraformInput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,13 @@ let package = Package(
         // tree with source ranges. Depends on nothing.
         .target(name: "HCL"),
         .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Fixtures"]),
+
+        // Terraform configurations read as Terraform reads them: modules loaded with their variables,
+        // expressions evaluated (unknown where only an apply would know), Terraform's functions, plan JSON;
+        // every resource instance turned into a located resource for the policies.
+        .target(name: "TerraformInput", dependencies: ["PolicyModel", "HCL", "LinearRegex"]),
+        .testTarget(
+            name: "TerraformInputTests", dependencies: ["TerraformInput", "PolicyModel", "HCL"], exclude: ["Fixtures"]),
 
         // Locations, severities, diagnostics and the located document tree every input uses.
         .target(name: "PolicyModel"),
