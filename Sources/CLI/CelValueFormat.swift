@@ -122,6 +122,7 @@ enum CelValueFormat {
             text += #"{"error": "#
             JSONText.writeString(error.message, to: &text)
             text += "}"
+        case .unknown: text += #"{"unknown": true}"#
         }
     }
 }

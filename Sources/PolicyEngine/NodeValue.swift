@@ -35,6 +35,7 @@ public enum NodeValue {
         case .int(let value): return .int(value)
         case .double(let value): return .double(value)
         case .string(let value): return .string(value)
+        case .unknown: return .unknown
         case .sequence(let items):
             var values: [Value] = []
             values.reserveCapacity(items.count)

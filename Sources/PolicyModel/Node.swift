@@ -12,6 +12,10 @@ public struct Node: Sendable {
         case sequence([Node])
         /// Entries in document order.
         case mapping([Entry])
+        /// A value that is written but cannot be known before it is applied: a Terraform attribute
+        /// set from a data source or from another resource's computed `id`. Policies see it as
+        /// CEL's unknown, and a validation that depends on it is neither a pass nor a finding.
+        case unknown
     }
 
     public struct Entry: Sendable {

@@ -188,7 +188,7 @@ private enum ScalarKey: Hashable, CustomStringConvertible {
         case .int(let value): self = .int(value)
         case .double(let value): self = .double(value)
         case .string(let value): self = .string(value)
-        case .sequence, .mapping: return nil
+        case .sequence, .mapping, .unknown: return nil
         }
     }
 

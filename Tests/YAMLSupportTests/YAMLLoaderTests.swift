@@ -427,7 +427,7 @@ enum Scalar: Equatable, Sendable {
         case .int(let value): self = .int(value)
         case .double(let value): self = .double(value)
         case .string(let value): self = .string(value)
-        case .sequence, .mapping: self = .collection
+        case .sequence, .mapping, .unknown: self = .collection
         }
     }
 }

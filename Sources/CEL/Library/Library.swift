@@ -152,7 +152,7 @@ extension Value {
         case .type: return 11
         case .optional: return 12
         case .opaque: return 13
-        case .error: return 14
+        case .error, .unknown: return 14
         }
     }
 }

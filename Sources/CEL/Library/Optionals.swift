@@ -95,7 +95,7 @@ enum OptionalExtension {
         case .duration(let d): return d.seconds == 0 && d.nanos == 0
         case .timestamp(let t): return t.seconds == 0 && t.nanos == 0
         case .optional(let wrapped): return wrapped == nil
-        case .type, .opaque, .error: return false
+        case .type, .opaque, .error, .unknown: return false
         }
     }
 }

@@ -64,9 +64,9 @@ struct Interpreter {
         case .index(let operandNode, let keyNode, let optional, let offset):
             guard charge(1) else { return .error(Self.costError) }
             let operand = evaluate(operandNode)
-            if case .error = operand { return operand }
+            if operand.isErrorOrUnknown { return operand }
             let key = evaluate(keyNode)
-            if case .error = key { return key }
+            if key.isErrorOrUnknown { return key }
             return Self.index(operand, key, optional: optional, offset: offset)
 
         case .call(let call):
@@ -79,6 +79,7 @@ struct Interpreter {
             let right = evaluate(rightNode)
             if case .bool(false) = right { return right }
             if case .bool(true) = left, case .bool(true) = right { return left }
+            if left.isUnknown || right.isUnknown { return .unknown }
             return Self.errorOrOverload(left, right, "&&", offset)
 
         case .or(let leftNode, let rightNode, let offset):
@@ -87,6 +88,7 @@ struct Interpreter {
             let right = evaluate(rightNode)
             if case .bool(true) = right { return right }
             if case .bool(false) = left, case .bool(false) = right { return left }
+            if left.isUnknown || right.isUnknown { return .unknown }
             return Self.errorOrOverload(left, right, "||", offset)
 
         case .conditional(let conditionNode, let whenTrue, let whenFalse, let offset):
@@ -94,6 +96,7 @@ struct Interpreter {
             case .bool(true): return evaluate(whenTrue)
             case .bool(false): return evaluate(whenFalse)
             case .error(let error): return .error(error)
+            case .unknown: return .unknown
             default: return Self.error("no such overload for '?:': the condition is not a bool", offset)
             }
 
@@ -102,24 +105,25 @@ struct Interpreter {
             switch evaluate(inner) {
             case .bool(let value): return .bool(!value)
             case .error(let error): return .error(error)
+            case .unknown: return .unknown
             case let other: return Self.error("no such overload: !_(\(other.celType.runtimeName))", offset)
             }
 
         case .equality(let leftNode, let rightNode, let negated):
             guard charge(1) else { return .error(Self.costError) }
             let left = evaluate(leftNode)
-            if case .error = left { return left }
+            if left.isErrorOrUnknown { return left }
             let right = evaluate(rightNode)
-            if case .error = right { return right }
+            if right.isErrorOrUnknown { return right }
             return .bool(left.celEquals(right) != negated)
 
         case .membership(let elementNode, let collectionNode, let offset):
             guard charge(1) else { return .error(Self.costError) }
             let element = evaluate(elementNode)
-            if case .error = element { return element }
+            if element.isErrorOrUnknown { return element }
             let collection = evaluate(collectionNode)
             switch collection {
-            case .error: return collection
+            case .error, .unknown: return collection
             case .list(let list): return .bool(list.contains { $0.celEquals(element) })
             case .map(let map):
                 if case .string(let key) = element { return .bool(map.value(forField: key) != nil) }
@@ -137,7 +141,7 @@ struct Interpreter {
             elements.reserveCapacity(elementNodes.count)
             for (position, elementNode) in elementNodes.enumerated() {
                 let element = evaluate(elementNode)
-                if case .error = element { return element }
+                if element.isErrorOrUnknown { return element }
                 if optionals.contains(position) {
                     switch element {
                     case .optional(.some(let inner)): elements.append(inner)
@@ -155,9 +159,9 @@ struct Interpreter {
             var map = MapValue()
             for entry in entryNodes {
                 let keyValue = evaluate(entry.key)
-                if case .error = keyValue { return keyValue }
+                if keyValue.isErrorOrUnknown { return keyValue }
                 var value = evaluate(entry.value)
-                if case .error = value { return value }
+                if value.isErrorOrUnknown { return value }
                 if entry.optional {
                     switch value {
                     case .optional(.some(let inner)): value = inner
@@ -186,7 +190,7 @@ struct Interpreter {
 
         case .append(let slot, let elementNode):
             let element = evaluate(elementNode)
-            if case .error = element { return element }
+            if element.isErrorOrUnknown { return element }
             guard case .list(var list) = locals[slot] else { return locals[slot] }
             locals[slot] = .null  // release our reference so the append happens in place
             list.append(element)
@@ -194,9 +198,9 @@ struct Interpreter {
 
         case .mapInsert(let slot, let keyNode, let valueNode, let offset):
             let keyValue = evaluate(keyNode)
-            if case .error = keyValue { return keyValue }
+            if keyValue.isErrorOrUnknown { return keyValue }
             let value = evaluate(valueNode)
-            if case .error = value { return value }
+            if value.isErrorOrUnknown { return value }
             guard case .map(var map) = locals[slot] else { return locals[slot] }
             guard let key = MapKey(keyValue) else { return Self.error("unsupported map key type", offset) }
             if map[key] != nil { return Self.error("insert failed: key \(key) already exists", offset) }
@@ -206,7 +210,7 @@ struct Interpreter {
 
         case .mapMerge(let slot, let entriesNode, let offset):
             let entries = evaluate(entriesNode)
-            if case .error = entries { return entries }
+            if entries.isErrorOrUnknown { return entries }
             guard case .map(let addition) = entries else {
                 return Self.error("transformMapEntry: the transform must produce a map", offset)
             }
@@ -221,7 +225,7 @@ struct Interpreter {
         case .optionalOr(let targetNode, let alternativeNode, let unwrap, let offset):
             let target = evaluate(targetNode)
             switch target {
-            case .error: return target
+            case .error, .unknown: return target
             case .optional(.some(let inner)): return unwrap ? inner : target
             case .optional(.none):
                 let alternative = evaluate(alternativeNode)
@@ -240,14 +244,15 @@ struct Interpreter {
             case .bool(true): return evaluate(step)
             case .bool(false): return locals[slot]
             case .error(let error): return .error(error)
+            case .unknown: return .unknown
             default: return Self.error("no such overload for '?:': the condition is not a bool", offset)
             }
         }
     }
 
     private static func errorOrOverload(_ left: Value, _ right: Value, _ operation: String, _ offset: Int) -> Value {
-        if case .error = left { return left }
-        if case .error = right { return right }
+        if left.isErrorOrUnknown { return left }
+        if right.isErrorOrUnknown { return right }
         return error("no such overload for '\(operation)'", offset)
     }
 
@@ -261,28 +266,28 @@ struct Interpreter {
             arguments = Arguments([])
         case 1:
             let a = evaluate(call.arguments[0])
-            if case .error = a { return a }
+            if a.isErrorOrUnknown { return a }
             arguments = Arguments(a)
         case 2:
             let a = evaluate(call.arguments[0])
-            if case .error = a { return a }
+            if a.isErrorOrUnknown { return a }
             let b = evaluate(call.arguments[1])
-            if case .error = b { return b }
+            if b.isErrorOrUnknown { return b }
             arguments = Arguments(a, b)
         case 3:
             let a = evaluate(call.arguments[0])
-            if case .error = a { return a }
+            if a.isErrorOrUnknown { return a }
             let b = evaluate(call.arguments[1])
-            if case .error = b { return b }
+            if b.isErrorOrUnknown { return b }
             let c = evaluate(call.arguments[2])
-            if case .error = c { return c }
+            if c.isErrorOrUnknown { return c }
             arguments = Arguments(a, b, c)
         default:
             var values: [Value] = []
             values.reserveCapacity(call.arguments.count)
             for node in call.arguments {
                 let value = evaluate(node)
-                if case .error = value { return value }
+                if value.isErrorOrUnknown { return value }
                 values.append(value)
             }
             arguments = Arguments(values)
@@ -304,7 +309,7 @@ struct Interpreter {
 
     private mutating func evaluateLoop(_ loop: Node.Loop) -> Value {
         let range = evaluate(loop.range)
-        if case .error = range { return range }
+        if range.isErrorOrUnknown { return range }
         let savedFirst = locals[loop.firstSlot]
         let savedSecond = loop.secondSlot.map { locals[$0] }
         let savedAccumulator = locals[loop.accumulatorSlot]
@@ -352,7 +357,7 @@ struct Interpreter {
 
     static func select(_ operand: Value, field: String, testOnly: Bool, optional: Bool, offset: Int) -> Value {
         switch operand {
-        case .error:
+        case .error, .unknown:
             return operand
         case .optional(let wrapped):
             // Selecting through an optional keeps it optional; has() on an empty one is false.
@@ -371,6 +376,8 @@ struct Interpreter {
 
     static func index(_ operand: Value, _ key: Value, optional: Bool, offset: Int) -> Value {
         switch operand {
+        case .unknown:
+            return operand
         case .optional(let wrapped):
             guard let inner = wrapped else { return .optional(nil) }
             return index(inner, key, optional: true, offset: offset)

@@ -66,6 +66,7 @@ extension Value: CustomStringConvertible {
             }
         case .opaque(let value): text += value.description
         case .error(let error): text += "error: " + error.message
+        case .unknown: text += "unknown"
         }
     }
 

@@ -22,6 +22,11 @@ public enum Value: Sendable {
     // Boxed (indirect) so that a Value stays 17 bytes: it is copied on every step.
     indirect case opaque(any OpaqueValue)
     indirect case error(EvalError)
+    /// A value the evaluation cannot know yet — the "unknown" of the specification's partial
+    /// evaluation, e.g. a Terraform attribute computed only when the plan is applied. Operations
+    /// on it give `.unknown` again, except where the result does not depend on it: `false && x`
+    /// is `false` and `true || x` is `true` whatever `x` is.
+    case unknown
 
     /// The error for a call whose argument types match no overload.
     public static var noSuchOverload: Value { .error(EvalError("no such overload")) }
@@ -31,6 +36,20 @@ public enum Value: Sendable {
     public var isError: Bool {
         if case .error = self { return true }
         return false
+    }
+
+    public var isUnknown: Bool {
+        if case .unknown = self { return true }
+        return false
+    }
+
+    /// Whether the value is an error or unknown: what a strict operation passes on instead of
+    /// computing with it.
+    var isErrorOrUnknown: Bool {
+        switch self {
+        case .error, .unknown: return true
+        default: return false
+        }
     }
 
     /// The CEL type of the value (for `type()` and for dispatch).
@@ -51,6 +70,7 @@ public enum Value: Sendable {
         case .optional: return .optional(.dyn)
         case .opaque(let value): return .opaque(value.typeName)
         case .error: return .error
+        case .unknown: return .dyn
         }
     }
 }
