@@ -24,6 +24,7 @@ extension FunctionCase {
         call("trimsuffix", [s("helloworld"), s("world")], s("hello")),
         call("chomp", [s("hello\r\n\n")], s("hello")),
         call("indent", [n(2), s("[\n  foo,\n  bar,\n]\n")], s("[\n    foo,\n    bar,\n  ]\n  ")),
+        fails("indent", [n(9e15), s("a\nb\nc")], "indent: the result would be longer than 16777216 bytes"),
         call("strrev", [s("hello")], s("olleh")),
         call("substr", [s("hello world"), n(1), n(4)], s("ello")),
         call("substr", [s("🤔🤷"), n(0), n(1)], s("🤔")),

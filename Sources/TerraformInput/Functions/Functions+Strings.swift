@@ -51,10 +51,10 @@ extension Functions {
             guard spaces >= 0 else { throw call.error("the number of spaces must not be negative") }
             let text = try call.string(1)
             let lines = text.utf8.count(where: { $0 == UInt8(ascii: "\n") })
-            guard spaces <= maximumStringBytes,
-                spaces.multipliedReportingOverflow(by: lines).partialValue
-                    <= maximumStringBytes - text.utf8.count
-            else { throw call.error("the result would be longer than \(maximumStringBytes) bytes") }
+            let (added, overflow) = spaces.multipliedReportingOverflow(by: lines)
+            guard !overflow, added <= maximumStringBytes - text.utf8.count else {
+                throw call.error("the result would be longer than \(maximumStringBytes) bytes")
+            }
             let padding = String(repeating: " ", count: spaces)
             return .string(split(text, separator: "\n").joined(separator: "\n" + padding))
         },
