@@ -232,8 +232,10 @@ PY
     } >> "$summary"
     if [[ $mode == timing ]]; then
         say "side by side on $dir, $runs run(s) each, alternating"
-        sbs=$(python3 "$tools/side_by_side.py" --a "$(pal_cmd "$dir" "$results_abs/palisade-tf-$name.json")" \
-            --b "$(ck_cmd "$dir" "$results_abs/tf-$name.json")" --runs "$runs" --min-ratio 1 --label-b checkov) || true
+        cmd_a=$(pal_cmd "$dir" "$results_abs/palisade-tf-$name.json")
+        cmd_b=$(ck_cmd "$dir" "$results_abs/tf-$name.json")
+        sbs=$(python3 "$tools/side_by_side.py" --a "$cmd_a" --b "$cmd_b" --runs "$runs" --min-ratio 1 \
+            --label-b checkov) || true
         echo "$sbs" >&2
         echo "$(cat "$dir/.stamp") checkov $ck_version" > "$results/tf-$name.json.stamp"
         {
@@ -241,8 +243,8 @@ PY
             echo "### Side by side on $n resources ($runs run(s) each, alternating)"
             echo
             echo '```'
-            echo "A: $(pal_cmd "$dir" "$results/palisade-tf-$name.json")"
-            echo "B: $(ck_cmd "$dir" "$results/tf-$name.json")"
+            echo "A: $cmd_a"
+            echo "B: $cmd_b"
             echo "$sbs"
             echo '```'
         } >> "$summary"
