@@ -16,6 +16,10 @@ public struct Resource: Sendable {
     /// Where the object starts and ends in `file`.
     public var span: Span
     public var content: Node
+    /// What the resource refers to, for inputs where resources refer to one another: for Terraform,
+    /// the addresses (without instance keys, with the module path) of the resources of its module
+    /// that its configuration names, such as `aws_s3_bucket.logs`.
+    public var references: [String] = []
 
     public init(
         inputKind: String, type: String, name: String?, namespace: String?, identity: String, file: String,

@@ -73,6 +73,9 @@ public enum TerraformValue: Sendable, Hashable {
 public struct ObjectValue: Sendable, Hashable {
     public private(set) var keys: [String]
     public private(set) var values: [TerraformValue]
+    /// Whether keys that are absent are unknown rather than missing: a resource's attributes
+    /// (what the configuration does not set, the provider computes) and a data source's results.
+    public var isOpen = false
 
     public init() {
         keys = []
