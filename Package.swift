@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(name: "KubernetesInputTests", dependencies: ["KubernetesInput", "PolicyModel"]),
 
         // Policy documents read, checked and compiled, and evaluated against resources.
-        .target(name: "PolicyEngine", dependencies: ["CEL", "PolicyModel", "YAMLSupport", "KubernetesInput"]),
+        .target(
+            name: "PolicyEngine", dependencies: ["CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput"]),
         .testTarget(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "PolicyModel", "CEL", "KubernetesInput"]),
 
@@ -69,7 +70,7 @@ let package = Package(
         .target(name: "PolicyLibrary", dependencies: ["PolicyEngine", "PolicyModel"], resources: [.copy("Policies")]),
         .testTarget(
             name: "PolicyLibraryTests",
-            dependencies: ["PolicyLibrary", "PolicyEngine", "PolicyModel", "KubernetesInput"],
+            dependencies: ["PolicyLibrary", "PolicyEngine", "PolicyModel", "KubernetesInput", "Workspace"],
             exclude: ["Fixtures"]
         ),
 
@@ -89,7 +90,8 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "PolicyEngine", "PolicyLibrary", "Reporting",
+                "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput", "PolicyEngine", "PolicyLibrary",
+                "Reporting",
             ]
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import CEL
 import KubernetesInput
 import PolicyModel
+import TerraformInput
 
 /// Evaluates policies against resources and reports what does not comply.
 ///
@@ -29,38 +30,45 @@ public struct Scanner: Sendable {
     public var policies: [Policy]
     /// The cluster's objects besides those scanned: what was found beside the policies.
     public var state: ClusterState
+    /// The Terraform resources of the scan by module, for `module.referrers(…)` and the like.
+    public var terraform: TerraformIndex
 
-    public init(policies: [Policy], state: ClusterState = ClusterState()) {
+    public init(
+        policies: [Policy], state: ClusterState = ClusterState(), terraform: TerraformIndex = TerraformIndex([])
+    ) {
         self.policies = policies
         self.state = state
+        self.terraform = terraform
     }
 
     /// The findings, sorted by file, line, column and policy id, and the diagnostics in the order
     /// of the resources.
     public func scan(_ resources: [Resource]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
-        let scanned = resources.filter { $0.inputKind == ManifestParser.inputKind }
-        let converted = scanned.map { ($0, NodeValue.value(of: $0.content)) }
-        let cluster = state.adding(converted.filter { !$0.1.isError })
-        return Scanner(policies: policies, state: cluster).scan(converted: converted)
+        let converted = resources.map { ($0, NodeValue.value(of: $0.content)) }
+        let cluster = state.adding(converted.filter { $0.0.inputKind == ManifestParser.inputKind && !$0.1.isError })
+        return Scanner(policies: policies, state: cluster, terraform: TerraformIndex(converted)).scan(
+            converted: converted)
     }
 
     /// Scans resources whose CEL values are already made (`NodeValue.value(of:)` of their content) and which
     /// `state` already holds: a scan of many files converts each resource once, on any core, and
     /// builds one state for all of them.
     public func scan(converted: [(Resource, Value)]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
-        let applicable = policies.filter { $0.kinds.contains(ManifestParser.inputKind) }
-        // The policies each resource type can match, found once rather than per resource.
+        // The policies each input's resource type can match, found once rather than per resource.
         var byType: [String: [Policy]] = [:]
-        for (resource, _) in converted where byType[resource.type] == nil {
-            byType[resource.type] = applicable.filter {
-                $0.admission != nil || $0.match.resources.isEmpty || $0.match.resources.contains(resource.type)
+        for (resource, _) in converted {
+            let key = resource.inputKind + "/" + resource.type
+            guard byType[key] == nil else { continue }
+            byType[key] = policies.filter {
+                $0.kinds.contains(resource.inputKind)
+                    && ($0.admission != nil || $0.match.resources.isEmpty || $0.match.resources.contains(resource.type))
             }
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
         let cluster = state
         let resourceContext = Value.opaque(ResourceContext(state: cluster))
-        for (resource, value) in converted where resource.inputKind == ManifestParser.inputKind {
+        for (resource, value) in converted {
             let subject = Subject(resource, written: value, state: cluster)
             if case .error(let error) = subject.object {
                 diagnostics.append(
@@ -69,7 +77,10 @@ public struct Scanner: Sendable {
                         at: resource.location))
                 continue
             }
-            for policy in byType[resource.type] ?? [] {
+            let module: Value =
+                resource.inputKind == TerraformReader.inputKind
+                ? .opaque(TerraformModuleContext(index: terraform, resource: resource)) : .null
+            for policy in byType[resource.inputKind + "/" + resource.type] ?? [] {
                 if let admission = policy.admission {
                     var run = AdmissionRun(
                         policy: policy, admission: admission, subject: subject, state: cluster,
@@ -78,7 +89,8 @@ public struct Scanner: Sendable {
                     findings += run.findings
                     diagnostics += run.diagnostics
                 } else {
-                    var run = PolicyRun(policy: policy, subject: subject, resourceContext: resourceContext)
+                    var run = PolicyRun(
+                        policy: policy, subject: subject, resourceContext: resourceContext, module: module)
                     run.evaluate()
                     findings += run.findings
                     diagnostics += run.diagnostics

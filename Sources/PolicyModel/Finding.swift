@@ -9,6 +9,10 @@ public struct Finding: Sendable, Hashable, Codable {
         case excepted
         /// An inline `palisade:ignore` comment in the scanned file waives it.
         case suppressed
+        /// The validation depends on a value known only when the configuration is applied (a
+        /// computed attribute, a data source, an unset variable): neither a pass nor a failure.
+        /// Reported, but gates the scan only when the user asks for unknowns to fail.
+        case unknown
     }
 
     public var policyID: String
@@ -26,7 +30,7 @@ public struct Finding: Sendable, Hashable, Codable {
     public var path: String
     /// Stays the same while the resource's lines move: see `fingerprint(policyID:file:resource:path:)`.
     public var fingerprint: String
-    /// `open` unless an exception or an inline ignore waives the finding.
+    /// `open` unless an exception or an inline ignore waives the finding, or it is `unknown`.
     public var status: Status = .open
     /// Why it is waived: the ignore comment's reason or the exception's id; `nil` when open.
     public var statusReason: String?

@@ -3,12 +3,12 @@ import PolicyModel
 /// Renders a report as JSON for machines, schema `palisade.report/v1`:
 ///
 /// - `tool`: `name`, `version`;
-/// - `summary`: `files`, `resources`, `policies`, `findings` (open ones), `suppressed`,
+/// - `summary`: `files`, `resources`, `policies`, `findings` (open ones), `suppressed`, `unknown`,
 ///   `excepted`, `by_severity` (open findings of every severity, most severe first), `errors`,
 ///   `warnings`, `duration_ms`;
 /// - `findings`, every one whatever its status, in report order: `policy`, `title`, `severity`, `kind` (the input that read the
 ///   file), `file`, `line`, `column`, `end_line`, `resource`, `message`, `mode`, `status`
-///   (`open`, `excepted` or `suppressed`), `status_reason`, `equivalents`, `frameworks`, `fingerprint`, `remediation`;
+///   (`open`, `excepted`, `suppressed` or `unknown`), `status_reason`, `equivalents`, `frameworks`, `fingerprint`, `remediation`;
 /// - `errors`: every diagnostic, with `file`, `line`, `column`, `level`, `message`.
 ///
 /// Keys are written in that order and the output is indented by two spaces, so the same scan
@@ -40,6 +40,7 @@ public struct JSONReporter: Sendable {
                     ("findings", .int(report.count(.open))),
                     ("suppressed", .int(report.count(.suppressed))),
                     ("excepted", .int(report.count(.excepted))),
+                    ("unknown", .int(report.count(.unknown))),
                     ("by_severity", bySeverity),
                     ("errors", .int(report.errorCount)),
                     ("warnings", .int(report.warningCount)),

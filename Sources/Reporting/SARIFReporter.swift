@@ -137,7 +137,10 @@ public struct SARIFReporter: Sendable {
             ("locations", .array([.object(location)])),
             ("partialFingerprints", .object([(Self.fingerprintKey, .string(finding.fingerprint))])),
         ]
-        if finding.status != .open {
+        if finding.status == .unknown {
+            // Neither a pass nor a failure: a reviewer must judge it.
+            members.append(("kind", .string("review")))
+        } else if finding.status != .open {
             let kind = finding.status == .suppressed ? "inSource" : "external"
             members.append(
                 (

@@ -120,7 +120,7 @@ public struct TextReporter: Sendable {
     }
 
     /// `N findings (x critical, y high, …) in M files; K errors`, with `and S suppressed, E
-    /// excepted` when some are waived and `, W warnings` when there are warnings.
+    /// excepted, U unknown until apply` when there are such and `, W warnings` when there are warnings.
     public static func summary(_ report: Report) -> String {
         let counts = report.countsBySeverity
         var text = plural(report.count(.open), "finding")
@@ -128,8 +128,11 @@ public struct TextReporter: Sendable {
             counts[severity].map { "\($0) \(severity)" }
         }
         if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
-        let waived = [(report.count(.suppressed), "suppressed"), (report.count(.excepted), "excepted")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        let waived = [
+            (report.count(.suppressed), "suppressed"), (report.count(.excepted), "excepted"),
+            (report.count(.unknown), "unknown until apply"),
+        ]
+        .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         if !waived.isEmpty { text += " and " + waived.joined(separator: ", ") }
         text += " in " + plural(report.files, "file") + "; " + plural(report.errorCount, "error")
         if report.warningCount > 0 { text += ", " + plural(report.warningCount, "warning") }

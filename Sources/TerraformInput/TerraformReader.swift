@@ -12,7 +12,9 @@ import PolicyModel
 ///
 /// A resource's `content` is its evaluated body (see `ModuleInstance.evaluateBody`); its identity
 /// is its address (`module.network.aws_subnet.private[0]`), its `namespace` the module instance
-/// (`nil` at the root) and `references` the resources of the same module it names.
+/// it belongs to — the root module's directory, then a space and the instance's address for a
+/// child module (`envs/prod module.network`) — and `references` the resources of the same module
+/// it names.
 public struct TerraformReader: Sendable {
     public static let inputKind = "terraform"
 
@@ -35,6 +37,12 @@ public struct TerraformReader: Sendable {
         self.files = files
         self.options = options
     }
+
+    /// `path` written as the loader writes the files it reads (`./a/../b.tf` is `b.tf`).
+    public static func normalise(_ path: String) -> String { Paths.normalise(path) }
+
+    /// The folder of a file path (`.` for a bare name).
+    public static func directory(of path: String) -> String { Paths.directory(of: path) }
 
     /// The root modules among `directories`: those that hold configuration and that no other of
     /// them calls as a local module.
@@ -64,16 +72,17 @@ public struct TerraformReader: Sendable {
         let inputs = rootVariables(directory, config: config, session: session)
         let root = ModuleInstance(
             config: config, address: "", session: session, inputs: inputs, depth: 0, callers: [])
-        let resources = root.allResourceInstances().map(Self.resource)
+        let resources = root.allResourceInstances().map { Self.resource($0, root: directory) }
         return (resources, session.diagnostics)
     }
 
-    static func resource(_ instance: ResourceInstance) -> Resource {
+    static func resource(_ instance: ResourceInstance, root: String) -> Resource {
         let block = instance.block
         let prefix = instance.moduleAddress.isEmpty ? "" : instance.moduleAddress + "."
         var resource = Resource(
             inputKind: inputKind, type: block.mode == .data ? "data.\(block.type)" : block.type, name: block.name,
-            namespace: instance.moduleAddress.isEmpty ? nil : instance.moduleAddress, identity: instance.address,
+            namespace: instance.moduleAddress.isEmpty ? root : root + " " + instance.moduleAddress,
+            identity: instance.address,
             file: block.file, span: ModuleInstance.span(block.block.range), content: instance.content)
         resource.references = instance.references.sorted().map { prefix + $0 }
         return resource
@@ -134,4 +143,33 @@ public struct TerraformReader: Sendable {
 struct NoFiles: ModuleFiles {
     func fileNames(in directory: String) -> [String]? { nil }
     func contents(of path: String) -> [UInt8]? { nil }
+}
+
+extension TerraformReader {
+    /// The resources of one configuration file read as a module of its own, with no variable
+    /// files: for policy fixtures and tests.
+    public static func read(singleFile text: String, path: String) -> (resources: [Resource], diagnostics: [Diagnostic])
+    {
+        let reader = TerraformReader(files: SingleFile(path: Paths.normalise(path), bytes: Array(text.utf8)))
+        return reader.read(root: Paths.directory(of: path))
+    }
+
+    /// Whether a file name is Terraform configuration (`.tf`, `.tf.json`).
+    public static func isConfigurationFile(_ path: String) -> Bool {
+        ModuleLoader.isConfigurationFile(path)
+    }
+}
+
+/// A module of one file.
+struct SingleFile: ModuleFiles {
+    let path: String
+    let bytes: [UInt8]
+
+    func fileNames(in directory: String) -> [String]? {
+        Paths.directory(of: path) == Paths.normalise(directory) ? [String(path.split(separator: "/").last ?? "")] : nil
+    }
+
+    func contents(of path: String) -> [UInt8]? {
+        Paths.normalise(path) == self.path ? bytes : nil
+    }
 }

@@ -1,6 +1,7 @@
 import KubernetesInput
 import PolicyEngine
 import PolicyModel
+import TerraformInput
 
 /// Runs policies against their fixtures, as `palisade policy test` does and as the built-in
 /// library's own test does: `<root>/<policy id>/pass/*.yaml` must give no finding of that policy,
@@ -126,9 +127,9 @@ public struct PolicyTestRunner: Sendable {
             result.problems.append(error.description)
             return result
         }
-        let (resources, parseDiagnostics) = ManifestParser.parse(bytes: bytes, file: relative)
+        let (resources, parseDiagnostics) = Self.resources(in: bytes, file: relative)
         result.problems += parseDiagnostics.map { $0.rendered() }
-        if resources.isEmpty { result.problems.append("the fixture holds no Kubernetes object") }
+        if resources.isEmpty { result.problems.append("the fixture holds no resource") }
         let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
         result.problems += diagnostics.map { $0.rendered() }
         let lines = findings.map(Self.line)
@@ -151,6 +152,16 @@ public struct PolicyTestRunner: Sendable {
             }
         }
         return result
+    }
+
+    /// The resources of one fixture file: a Terraform file (`.tf`, `.tf.json`) read as a module
+    /// of its own, anything else as Kubernetes manifests.
+    public static func resources(in bytes: [UInt8], file: String) -> (resources: [Resource], diagnostics: [Diagnostic])
+    {
+        if TerraformReader.isConfigurationFile(file) {
+            return TerraformReader.read(singleFile: String(decoding: bytes, as: UTF8.self), path: file)
+        }
+        return ManifestParser.parse(bytes: bytes, file: file)
     }
 
     /// `file:line:column: severity: policy-id: message`, the text reporter's line.

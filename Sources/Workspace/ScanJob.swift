@@ -4,6 +4,7 @@ import PolicyEngine
 import PolicyModel
 import Reporting
 import Synchronization
+import TerraformInput
 import YAMLSupport
 
 /// One `palisade scan`: finds the input files, reads and parses them on every core, evaluates the
@@ -14,8 +15,10 @@ import YAMLSupport
 /// other file is still scanned.
 public enum ScanJob {
     /// Which files each input reads, by extension.
+    /// (`.tf.json` and `.tfvars.json` files are Terraform's, not manifests.)
     public static let inputs: [(kind: String, extensions: Set<String>)] = [
-        (ManifestParser.inputKind, ["yaml", "yml", "json"])
+        (ManifestParser.inputKind, ["yaml", "yml", "json"]),
+        (TerraformReader.inputKind, ["tf", "tfvars"]),
     ]
 
     /// The name under which standard input is reported when `-` is given as a path.
@@ -35,6 +38,10 @@ public enum ScanJob {
         public var maxFileBytes: Int
         /// How many files are worked on at once.
         public var parallelism: Int
+        /// `--var-file` and `--var` for Terraform root modules.
+        public var terraform: TerraformReader.Options = TerraformReader.Options()
+        /// What to do with findings that depend on values known only after apply.
+        public var unknowns: UnknownMode = .report
 
         public init(
             paths: [String], standardInput: [UInt8]? = nil, policies: PolicySet, kinds: Set<String>? = nil,
@@ -48,6 +55,16 @@ public enum ScanJob {
             self.maxFileBytes = maxFileBytes
             self.parallelism = max(1, parallelism)
         }
+    }
+
+    /// What becomes of a finding whose validation depends on a value known only after apply.
+    public enum UnknownMode: String, Sendable, CaseIterable {
+        /// Reported with status `unknown`; does not fail the scan.
+        case report
+        /// Reported as an open finding: fails the scan like any other.
+        case fail
+        /// Left out of the report.
+        case ignore
     }
 
     /// The report and the text of every input, for reporters that show source lines.
@@ -122,7 +139,10 @@ public enum ScanJob {
             // The configuration file is YAML but not an input.
             for file in found.files
             where !file.hasSuffix("/" + ScanConfiguration.defaultFileName) && seen.insert(file).inserted {
-                let kind = active.first { $0.extensions.contains(fileExtension(file)) }?.kind ?? active.first?.kind
+                var kind = active.first { $0.extensions.contains(fileExtension(file)) }?.kind ?? active.first?.kind
+                if file.hasSuffix(".tf.json") || file.hasSuffix(".tfvars.json") {
+                    kind = active.contains { $0.kind == TerraformReader.inputKind } ? TerraformReader.inputKind : nil
+                }
                 if let kind { files.append((file, kind)) }
             }
         }
@@ -146,6 +166,9 @@ public enum ScanJob {
             }
         }
         var outcomes = slots.values()
+        if outcomes.contains(where: { $0.kind == TerraformReader.inputKind }) {
+            await readTerraform(into: &outcomes, options)
+        }
 
         // One cluster state for every policy: the objects beside the policies, then every scanned
         // object (a scanned one replaces a policy-side one of the same identity).
@@ -154,7 +177,9 @@ public enum ScanJob {
 
         // Evaluate in chunks of up to 64 resources on every core, so that one large file is spread
         // over the cores too.
-        let scanner = Scanner(policies: options.policies.policies, state: state)
+        let terraform = TerraformIndex(
+            outcomes.filter { $0.kind == TerraformReader.inputKind }.flatMap { zip($0.resources, $0.values) })
+        let scanner = Scanner(policies: options.policies.policies, state: state, terraform: terraform)
         var chunks: [(file: Int, range: Range<Int>)] = []
         for (index, outcome) in outcomes.enumerated() {
             for start in stride(from: 0, to: outcome.resources.count, by: 64) {
@@ -185,6 +210,18 @@ public enum ScanJob {
             for resource in outcomes[index].resources { starts[Int(resource.span.line)] = resource.identity }
             ignores.apply(to: &outcomes[index].findings, resourceStarts: starts)
             outcomes[index].diagnostics += ignores.diagnostics
+        }
+
+        for index in outcomes.indices {
+            switch options.unknowns {
+            case .report: break
+            case .ignore: outcomes[index].findings.removeAll { $0.status == .unknown }
+            case .fail:
+                for position in outcomes[index].findings.indices
+                where outcomes[index].findings[position].status == .unknown {
+                    outcomes[index].findings[position].status = .open
+                }
+            }
         }
 
         var findings: [Finding] = []
@@ -239,12 +276,59 @@ public enum ScanJob {
             return outcome
         }
         outcome.text = String(decoding: bytes, as: UTF8.self)
+        // Terraform is read by module (folder), once every file is known: see readTerraform.
+        if kind == TerraformReader.inputKind { return outcome }
         let parsed = ManifestParser.parse(bytes: bytes, file: path)
         bytes = []
         outcome.resources = parsed.resources
         outcome.values = parsed.resources.map { NodeValue.value(of: $0.content) }
         outcome.diagnostics = parsed.diagnostics
         return outcome
+    }
+
+    /// Evaluates the Terraform root modules among the folders of the Terraform files read, on
+    /// every core, and gives each file its resources and diagnostics. A module file outside the
+    /// scanned paths (a module called from `../`) gets an outcome of its own.
+    static func readTerraform(into outcomes: inout [FileOutcome], _ options: Options) async {
+        let reader = TerraformReader(files: DiskModuleFiles(maxBytes: options.maxFileBytes), options: options.terraform)
+        var byPath: [String: Int] = [:]
+        var directories: Set<String> = []
+        for (index, outcome) in outcomes.enumerated() where outcome.kind == TerraformReader.inputKind {
+            byPath[TerraformReader.normalise(outcome.file)] = index
+            if outcome.file.hasSuffix(".tf") || outcome.file.hasSuffix(".tf.json") {
+                directories.insert(TerraformReader.directory(of: outcome.file))
+            }
+        }
+        let roots = reader.roots(among: Array(directories))
+        let results = await concurrentMap(roots, parallelism: options.parallelism) { root in
+            let read = reader.read(root: root)
+            return (read.resources, read.resources.map { NodeValue.value(of: $0.content) }, read.diagnostics)
+        }
+        var extra: [String: FileOutcome] = [:]
+        func place(_ file: String, _ body: (inout FileOutcome) -> Void) {
+            if let index = byPath[TerraformReader.normalise(file)] {
+                body(&outcomes[index])
+                return
+            }
+            var outcome = extra[file] ?? FileOutcome(file: file, kind: TerraformReader.inputKind)
+            if outcome.text == nil, let bytes = DiskModuleFiles(maxBytes: options.maxFileBytes).contents(of: file) {
+                outcome.text = String(decoding: bytes, as: UTF8.self)
+            }
+            body(&outcome)
+            extra[file] = outcome
+        }
+        for (resources, values, diagnostics) in results {
+            for (resource, value) in zip(resources, values) {
+                place(resource.file) {
+                    $0.resources.append(resource)
+                    $0.values.append(value)
+                }
+            }
+            for diagnostic in diagnostics {
+                place(diagnostic.location.file) { $0.diagnostics.append(diagnostic) }
+            }
+        }
+        outcomes += extra.keys.sorted().compactMap { extra[$0] }
     }
 
     private static func fileExtension(_ path: String) -> String {

@@ -4,6 +4,7 @@ import PolicyEngine
 import PolicyLibrary
 import PolicyModel
 import Testing
+import Workspace
 
 /// Walks the whole built-in library: every policy well formed, every fixture folder run.
 struct PolicyLibraryTests {
@@ -14,9 +15,11 @@ struct PolicyLibraryTests {
         .appendingPathComponent("Fixtures")
 
     /// The prefix that policies of each input must carry.
-    static let prefixes = [
-        "kubernetes": "k8s-", "terraform": "tf-", "terraform-plan": "tf-", "github-actions": "gha-",
-        "gitlab-ci": "gitlab-", "dockerfile": "dockerfile-", "secrets": "secret-",
+    /// The id prefixes each input's policies use: a cloud policy says its cloud.
+    static let prefixes: [String: [String]] = [
+        "kubernetes": ["k8s-"], "terraform": ["aws-", "azure-", "gcp-", "terraform-"],
+        "terraform-plan": ["aws-", "azure-", "gcp-", "terraform-"], "github-actions": ["gha-"],
+        "gitlab-ci": ["gitlab-"], "dockerfile": ["docker-"], "secrets": ["secret-"],
     ]
 
     @Test func libraryLoadsWithoutDiagnostics() {
@@ -51,8 +54,9 @@ struct PolicyLibraryTests {
         #expect(!policy.kinds.isEmpty)
         for kind in policy.kinds {
             #expect(Policy.knownKinds.contains(kind))
-            if let prefix = Self.prefixes[kind] {
-                #expect(policy.id.hasPrefix(prefix), "\(policy.id) should start with \(prefix)")
+            if let prefixes = Self.prefixes[kind] {
+                #expect(
+                    prefixes.contains { policy.id.hasPrefix($0) }, "\(policy.id) should start with one of \(prefixes)")
             }
         }
         #expect(Severity.allCases.contains(policy.severity))
@@ -83,9 +87,9 @@ struct PolicyLibraryTests {
     func policyMatchesFixture(_ fixture: FixtureCase) throws {
         let policy = try #require(Self.library.policies.first { $0.id == fixture.policyID })
         let text = try String(contentsOf: fixture.url, encoding: .utf8)
-        let (resources, parseDiagnostics) = ManifestParser.parse(text, file: fixture.file)
+        let (resources, parseDiagnostics) = PolicyTestRunner.resources(in: Array(text.utf8), file: fixture.file)
         #expect(parseDiagnostics.isEmpty, "\(parseDiagnostics.map { $0.rendered() })")
-        #expect(!resources.isEmpty, "\(fixture.file) holds no Kubernetes object")
+        #expect(!resources.isEmpty, "\(fixture.file) holds no resource")
         let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
         #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered() })")
         switch fixture.expectation {
@@ -168,7 +172,8 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
                 let directory = PolicyLibraryTests.fixturesRoot.appendingPathComponent(policyID)
                     .appendingPathComponent(expectation.rawValue)
                 let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
-                for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".json") {
+                for name in names.sorted()
+                where name.hasSuffix(".yaml") || name.hasSuffix(".json") || name.hasSuffix(".tf") {
                     cases.append(
                         FixtureCase(
                             policyID: policyID, expectation: expectation, file: "\(expectation.rawValue)/\(name)",

@@ -100,7 +100,7 @@ struct TerraformReaderTests {
         #expect(
             Self.resource("module.store.aws_s3_bucket.this", in: resources)?.content["bucket"]?.string == "acme-assets")
         #expect(Self.resource("aws_s3_bucket_policy.p", in: resources)?.content["bucket"]?.string == "acme-assets")
-        #expect(Self.resource("module.store.aws_s3_bucket.this", in: resources)?.namespace == "module.store")
+        #expect(Self.resource("module.store.aws_s3_bucket.this", in: resources)?.namespace == "app module.store")
         #expect(TerraformReader(files: MemoryFiles(files)).roots(among: ["app", "app/modules/bucket"]) == ["app"])
     }
 

@@ -26,13 +26,17 @@ struct PolicyReader {
     static let declaredVariables: [String: CELType] = [
         "object": .dyn, "oldObject": .dyn, "request": .dyn, "params": .dyn, "namespaceObject": .dyn,
         "variables": .dyn, "resource": .opaque(ResourceContext.typeName),
+        "module": .opaque(TerraformModuleContext.typeName),
     ]
     /// The CEL libraries of Kubernetes' admission policies.
     static let libraries = Library.standardLibraries + Library.extensionLibraries + Library.kubernetesLibraries
-    static let environment = Environment(variables: declaredVariables, libraries: libraries + [.clusterResources])
+    static let environment = Environment(variables: declaredVariables, libraries: libraries + palisadeLibraries)
     static let itemEnvironment = Environment(
         variables: declaredVariables.merging(["item": .dyn]) { first, _ in first },
-        libraries: libraries + [.clusterResources])
+        libraries: libraries + palisadeLibraries)
+    /// What Palisade's own policies have besides Kubernetes' libraries: the offline cluster state,
+    /// a Terraform resource's module, IAM policy documents.
+    static let palisadeLibraries: [Library] = [.clusterResources, .terraformModule, .iamPolicies]
 
     init(file: String, text: String) {
         self.file = file

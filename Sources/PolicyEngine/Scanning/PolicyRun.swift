@@ -8,13 +8,16 @@ struct PolicyRun {
     let subject: Subject
     /// The value of `resource`: the offline cluster state.
     let resourceContext: Value
+    /// The value of `module`: a Terraform resource's module (null for other inputs).
+    let module: Value
     var findings: [Finding] = []
     var diagnostics: [Diagnostic] = []
 
-    init(policy: Policy, subject: Subject, resourceContext: Value) {
+    init(policy: Policy, subject: Subject, resourceContext: Value, module: Value = .null) {
         self.policy = policy
         self.subject = subject
         self.resourceContext = resourceContext
+        self.module = module
     }
 
     mutating func evaluate() {
@@ -23,11 +26,16 @@ struct PolicyRun {
             "object": subject.object, "oldObject": .null,
             "request": subject.request, "params": .null,
             "namespaceObject": subject.namespaceObject, "variables": .map(MapValue()), "resource": resourceContext,
+            "module": module,
         ]
         for condition in policy.match.conditions {
             switch condition.expression.program.evaluate(activation) {
             case .bool(true): continue
             case .bool(false): return
+            case .unknown:
+                reportUnknown(
+                    at: nil, locator: nil, because: "whether it applies depends on values known only after apply")
+                return
             case let other:
                 warn(
                     "match condition \"\(condition.name)\" could not be evaluated on \(subject.label): "
@@ -52,6 +60,10 @@ struct PolicyRun {
             return
         }
         let value = each.program.evaluate(activation)
+        if value.isUnknown {
+            reportUnknown(at: nil, locator: locator, because: "the values it checks are known only after apply")
+            return
+        }
         guard case .list(let items) = value else {
             warn("each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))", at: each)
             return
@@ -106,6 +118,12 @@ struct PolicyRun {
                     located = true
                 }
                 report(validation, activation, locator: locator, fallbackPath: fallbackPath)
+            case .unknown:
+                if !located {
+                    locateItem(&locator)
+                    located = true
+                }
+                report(validation, activation, locator: locator, fallbackPath: fallbackPath, unknown: true)
             default:
                 warn(
                     "validation could not be evaluated on \(subject.label): \(problem(result, expected: "a boolean"))",
@@ -115,12 +133,14 @@ struct PolicyRun {
     }
 
     private mutating func report(
-        _ validation: Policy.Validation, _ activation: [String: Value], locator: NodeLocator, fallbackPath: String
+        _ validation: Policy.Validation, _ activation: [String: Value], locator: NodeLocator, fallbackPath: String,
+        unknown: Bool = false
     ) {
         var message = validation.message ?? "failed: \(validation.expression.source)"
         if case .string(let text)? = validation.messageExpression?.program.evaluate(activation) {
             message = text
         }
+        if unknown { message = "cannot tell until apply: " + message }
         let target = validation.at.flatMap { locator.locate($0.source, partial: true) } ?? locator.item
         let location = target?.node.location(in: subject.resource.file) ?? subject.resource.location
         // A value outside the item (a pod-level setting every container inherits) is named with
@@ -129,11 +149,27 @@ struct PolicyRun {
         if let item = locator.item, !item.path.isEmpty, path != item.path, !path.hasPrefix(item.path + ".") {
             path += " for " + item.path
         }
-        findings.append(
-            Finding(
-                policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
-                message: message, location: location, resource: subject.resource.identity,
-                path: path))
+        var finding = Finding(
+            policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
+            message: message, location: location, resource: subject.resource.identity,
+            path: path)
+        if unknown {
+            finding.status = .unknown
+            finding.statusReason = "depends on values known only after apply"
+        }
+        findings.append(finding)
+    }
+
+    /// A finding with status `unknown` for the whole resource: a match condition or `each` that
+    /// depends on values known only after apply.
+    private mutating func reportUnknown(at path: String?, locator: NodeLocator?, because reason: String) {
+        var finding = Finding(
+            policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
+            message: "cannot tell until apply: \(reason)", location: subject.resource.location,
+            resource: subject.resource.identity, path: path ?? "")
+        finding.status = .unknown
+        finding.statusReason = "depends on values known only after apply"
+        findings.append(finding)
     }
 
     private mutating func warn(_ text: String, at expression: Policy.Expression) {
