@@ -108,6 +108,7 @@ let package = Package(
                 "CEL",
                 "PolicyModel",
                 "KubernetesInput",
+                "TerraformInput",
                 "PolicyEngine",
                 "PolicyLibrary",
                 "Reporting",

@@ -2,6 +2,7 @@ import ArgumentParser
 import PolicyEngine
 import PolicyModel
 import Reporting
+import TerraformInput
 import Workspace
 
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ extension Palisade {
     struct ScanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
-            abstract: "Check Kubernetes manifests against guardrail policies.",
+            abstract: "Check Kubernetes manifests and Terraform against guardrail policies.",
             discussion: """
                 Reads every .yaml, .yml and .json file under each PATH (a file or a folder; the \
                 current folder when none is given; - for standard input), in sorted order, skipping \
@@ -118,6 +119,30 @@ extension Palisade {
         @Option(help: "Colour the text report: auto (on a terminal), always or never.")
         var color: ColorChoice = .auto
 
+        @Option(
+            name: .customLong("var-file"),
+            help: ArgumentHelp(
+                "Terraform: read variable values from FILE (after terraform.tfvars and *.auto.tfvars; repeatable).",
+                valueName: "file"))
+        var variableFiles: [String] = []
+
+        @Option(
+            name: .customLong("var"),
+            help: ArgumentHelp(
+                "Terraform: set a root module variable, NAME=VALUE (repeatable).", valueName: "name=value"))
+        var variables: [String] = []
+
+        @Option(
+            help: """
+                Terraform: what to do with a finding that depends on values known only after apply: report it \
+                (status unknown, does not fail the scan), fail (an open finding) or ignore it.
+                """)
+        var unknowns: UnknownChoice = .report
+
+        enum UnknownChoice: String, CaseIterable, ExpressibleByArgument {
+            case report, fail, ignore
+        }
+
         func validate() throws {
             for kind in kinds ?? [] where !Policy.knownKinds.contains(kind) {
                 throw ValidationError(
@@ -125,6 +150,9 @@ extension Palisade {
             }
             for pattern in skipPaths {
                 do { _ = try PathGlob(pattern) } catch { throw ValidationError(error.description) }
+            }
+            for variable in variables where !variable.contains("=") {
+                throw ValidationError("--var takes NAME=VALUE, not \"\(variable)\"")
             }
         }
 
@@ -162,10 +190,17 @@ extension Palisade {
                     throw ExitCode(2)
                 }
             }
-            let options = ScanJob.Options(
+            var options = ScanJob.Options(
                 paths: paths, standardInput: standardInput, policies: policies,
                 kinds: (kinds ?? settings.kinds).map(Set.init),
                 skipPaths: settings.skipPaths + skipPaths.compactMap { try? PathGlob($0) })
+            options.terraform = TerraformReader.Options(
+                variableFiles: variableFiles,
+                variables: variables.map { pair in
+                    let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+                })
+            options.unknowns = ScanJob.UnknownMode(rawValue: unknowns.rawValue) ?? .report
 
             let progress = ScanJob.Progress()
             let display = quiet || !Terminal.isTerminal(STDERR_FILENO) ? nil : ProgressDisplay(progress: progress)

@@ -1,14 +1,19 @@
 import PolicyModel
 
-/// `# palisade:ignore[policy-id,…] reason` comments in a scanned file.
+/// `# palisade:ignore[policy-id,…] reason` comments in a scanned file (`//` comments too, in
+/// Terraform), and Checkov's `#checkov:skip=CKV_AWS_20:reason`, which waives the policies that
+/// list that Checkov id among their `equivalents`, so teams that migrate keep their skips.
 ///
 /// - A comment after content on a line waives the findings reported on that line.
 /// - A comment on a line of its own waives the findings on the next line that is neither blank
 ///   nor a comment; when that line is where a resource starts, it waives the policy for the whole
-///   resource.
-/// - The reason is required: an ignore without one is reported and not applied, and so is one
-///   that names no known policy (a typo would otherwise waive nothing while looking like it does).
-///   An ignore that waives nothing is reported as a notice, so stale ones get cleaned up.
+///   resource. A comment inside a resource (between the lines where it starts and ends) waives
+///   the policy for that resource, as Checkov's skips do.
+/// - The reason is required: an ignore without one is not applied and is itself a finding
+///   (policy `palisade-ignore-without-reason`), so a waiver nobody explained cannot pass review
+///   unnoticed. One that names no known policy is reported and not applied (a typo would
+///   otherwise waive nothing while looking like it does). An ignore that waives nothing is
+///   reported as a notice, so stale ones get cleaned up.
 ///
 /// Waived findings are kept, with status `suppressed` and the reason; they do not fail a scan.
 public struct InlineSuppressions: Sendable {
@@ -24,23 +29,33 @@ public struct InlineSuppressions: Sendable {
     }
 
     public static let marker = "palisade:ignore"
+    public static let checkovMarker = "checkov:skip="
+    /// The id of the findings given for ignores without a reason.
+    public static let missingReasonPolicy = "palisade-ignore-without-reason"
 
     public private(set) var ignores: [Ignore] = []
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Ignores written without a reason, as findings.
+    public private(set) var findings: [Finding] = []
     private let file: String
+    /// Checkov id → the policies that list it among their equivalents.
+    private let equivalents: [String: [String]]
 
     /// Reads the ignore comments of `text`. `knownPolicies` maps every policy id and alias to the
-    /// policy id findings carry.
-    public init(text: String, file: String, knownPolicies: [String: String]) {
+    /// policy id findings carry; `equivalents` maps a peer's id (`CKV_AWS_20`) to the policies
+    /// that list it.
+    public init(text: String, file: String, knownPolicies: [String: String], equivalents: [String: [String]] = [:]) {
         self.file = file
-        guard text.utf8.contains(UInt8(ascii: ":")), text.contains(Self.marker) else { return }
+        self.equivalents = equivalents
+        guard text.utf8.contains(UInt8(ascii: ":")), text.contains(Self.marker) || text.contains(Self.checkovMarker)
+        else { return }
         var pending: [(policies: [String], reason: String, line: Int, column: Int)] = []
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            let isCommentOnly = trimmed.hasPrefix("#")
+            let isCommentOnly = trimmed.hasPrefix("#") || trimmed.hasPrefix("//")
             if trimmed.isEmpty || isCommentOnly {
                 if isCommentOnly, let parsed = parse(line, lineNumber: lineNumber, known: knownPolicies) {
                     pending.append(parsed)
@@ -73,12 +88,11 @@ public struct InlineSuppressions: Sendable {
     private mutating func parse(
         _ line: Substring, lineNumber: Int, known: [String: String]
     ) -> (policies: [String], reason: String, line: Int, column: Int)? {
+        if let checkov = line.firstRange(of: Self.checkovMarker) {
+            return parseCheckovSkip(line, checkov, lineNumber: lineNumber)
+        }
         guard let markerRange = line.firstRange(of: Self.marker) else { return nil }
-        // Only in a comment: a '#' before the marker with nothing but spaces between them.
-        let before = line[..<markerRange.lowerBound]
-        guard let hash = before.lastIndex(of: "#"),
-            before[before.index(after: hash)...].allSatisfy({ $0 == " " || $0 == "\t" })
-        else { return nil }
+        guard let hash = Self.commentStart(line, before: markerRange.lowerBound) else { return nil }
         let column = line.utf8.distance(from: line.startIndex, to: hash) + 1
         let location = Location(file: file, line: lineNumber, column: column)
         var rest = line[markerRange.upperBound...]
@@ -98,10 +112,7 @@ public struct InlineSuppressions: Sendable {
             return nil
         }
         guard !reason.isEmpty else {
-            diagnostics.append(
-                Diagnostic(
-                    .warning, "\(Self.marker)[\(names.joined(separator: ","))] gives no reason; not applied",
-                    at: location))
+            missingReason("\(Self.marker)[\(names.joined(separator: ","))] gives no reason; not applied", at: location)
             return nil
         }
         var policies: [String] = []
@@ -119,16 +130,70 @@ public struct InlineSuppressions: Sendable {
         return policies.isEmpty ? nil : (policies, reason, lineNumber, column)
     }
 
+    /// Where a comment starts when the marker is in one: a `#` or `//` before the marker with
+    /// nothing but spaces between them.
+    private static func commentStart(_ line: Substring, before marker: Substring.Index) -> Substring.Index? {
+        let before = line[..<marker]
+        guard let last = before.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return nil }
+        if before[last] == "#" { return last }
+        if before[last] == "/", last > before.startIndex, before[before.index(before: last)] == "/" {
+            return before.index(before: last)
+        }
+        return nil
+    }
+
+    /// `checkov:skip=CKV_AWS_20:reason` → the policies listing CKV_AWS_20 among their equivalents.
+    private mutating func parseCheckovSkip(_ line: Substring, _ marker: Range<Substring.Index>, lineNumber: Int)
+        -> (policies: [String], reason: String, line: Int, column: Int)?
+    {
+        guard let hash = Self.commentStart(line, before: marker.lowerBound) else { return nil }
+        let column = line.utf8.distance(from: line.startIndex, to: hash) + 1
+        let location = Location(file: file, line: lineNumber, column: column)
+        let rest = line[marker.upperBound...]
+        let parts = rest.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        let id = String(parts[0].trimmingSpaces)
+        let reason = parts.count > 1 ? String(parts[1].trimmingSpaces) : ""
+        guard !id.isEmpty else { return nil }
+        guard !reason.isEmpty else {
+            missingReason("checkov:skip=\(id) gives no reason; not applied", at: location)
+            return nil
+        }
+        guard let policies = equivalents[id], !policies.isEmpty else {
+            diagnostics.append(
+                Diagnostic(
+                    .notice, "checkov:skip=\(id): no Palisade policy is equivalent to \(id); nothing to waive",
+                    at: location))
+            return nil
+        }
+        return (policies, reason, lineNumber, column)
+    }
+
+    private mutating func missingReason(_ message: String, at location: Location) {
+        var finding = Finding(
+            policyID: Self.missingReasonPolicy, title: "Suppression without a reason", severity: .medium,
+            mode: "enforce", message: message, location: location, resource: "", path: "")
+        finding.statusReason = nil
+        findings.append(finding)
+    }
+
     /// Marks the findings of this file that an ignore waives; `resourceStarts` maps a line where a
-    /// resource starts to its identity. Ignores that waived nothing are reported as notices.
-    public mutating func apply(to findings: inout [Finding], resourceStarts: [Int: String]) {
+    /// resource starts to its identity, `resourceRanges` the lines each resource spans (an ignore
+    /// inside one waives the policy for it). Ignores that waived nothing are reported as notices.
+    public mutating func apply(
+        to findings: inout [Finding], resourceStarts: [Int: String],
+        resourceRanges: [(lines: ClosedRange<Int>, identity: String)] = []
+    ) {
         guard !ignores.isEmpty else { return }
         var used = Set<Int>()
         for index in findings.indices where findings[index].location.file == file {
             let finding = findings[index]
             for (number, ignore) in ignores.enumerated() where ignore.policies.contains(finding.policyID) {
                 let sameLine = ignore.target == finding.location.line
-                let wholeResource = resourceStarts[ignore.target] == finding.resource
+                let inside = resourceRanges.contains { range in
+                    range.identity == finding.resource && range.lines.contains(ignore.line)
+                        && range.lines.lowerBound != ignore.line
+                }
+                let wholeResource = resourceStarts[ignore.target] == finding.resource || inside
                 guard sameLine || wholeResource else { continue }
                 findings[index].status = .suppressed
                 findings[index].statusReason = ignore.reason

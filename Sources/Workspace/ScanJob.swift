@@ -202,14 +202,27 @@ public enum ScanJob {
 
         // Each file's ignore comments.
         let known = options.policies.knownIDs
+        var equivalents: [String: [String]] = [:]
+        for policy in options.policies.policies {
+            for equivalent in policy.equivalents { equivalents[equivalent, default: []].append(policy.id) }
+        }
         for index in outcomes.indices {
             outcomes[index].values = []
             guard let text = outcomes[index].text else { continue }
-            var ignores = InlineSuppressions(text: text, file: outcomes[index].file, knownPolicies: known)
+            var ignores = InlineSuppressions(
+                text: text, file: outcomes[index].file, knownPolicies: known, equivalents: equivalents)
             var starts: [Int: String] = [:]
-            for resource in outcomes[index].resources { starts[Int(resource.span.line)] = resource.identity }
-            ignores.apply(to: &outcomes[index].findings, resourceStarts: starts)
+            var ranges: [(lines: ClosedRange<Int>, identity: String)] = []
+            for resource in outcomes[index].resources {
+                starts[Int(resource.span.line)] = resource.identity
+                if outcomes[index].kind == TerraformReader.inputKind {
+                    let first = Int(resource.span.line)
+                    ranges.append((first...max(first, Int(resource.span.endLine)), resource.identity))
+                }
+            }
+            ignores.apply(to: &outcomes[index].findings, resourceStarts: starts, resourceRanges: ranges)
             outcomes[index].diagnostics += ignores.diagnostics
+            outcomes[index].findings += ignores.findings
         }
 
         for index in outcomes.indices {

@@ -64,8 +64,12 @@ struct InlineSuppressionsTests {
         ignores.apply(to: &findings, resourceStarts: [:])
         #expect(findings[0].status == .open)
         let messages = ignores.diagnostics.map { "\($0.level) \($0.location.line):\($0.location.column) \($0.message)" }
-        #expect(messages.count == 4)
-        #expect(messages.contains("warning 1:7 palisade:ignore[k8s-host-network] gives no reason; not applied"))
+        #expect(messages.count == 3)
+        // An ignore without a reason is a finding of its own, so it cannot slip through review.
+        #expect(
+            ignores.findings.map { "\($0.policyID) \($0.location.line):\($0.location.column) \($0.message)" } == [
+                "palisade-ignore-without-reason 1:7 palisade:ignore[k8s-host-network] gives no reason; not applied"
+            ])
         #expect(
             messages.contains(
                 "warning 2:7 palisade:ignore names an unknown policy \"k8s-hots-network\"; not applied (did you mean \"k8s-host-network\"?)"
@@ -77,5 +81,29 @@ struct InlineSuppressionsTests {
             messages.contains {
                 $0.hasPrefix("warning 4:") && $0.hasSuffix("must name policies: palisade:ignore[policy-id] reason")
             })
+    }
+
+    @Test func terraformCommentsAndCheckovSkipsInsideAResourceWaiveIt() {
+        let text = """
+            resource "aws_s3_bucket" "logs" {
+              #checkov:skip=CKV_AWS_18:access logs go to the central trail
+              // palisade:ignore[k8s-host-network] kept for the test's policy list
+              bucket = "x"
+              #checkov:skip=CKV_AWS_21
+            }
+            """
+        var ignores = InlineSuppressions(
+            text: text, file: "pod.yaml", knownPolicies: Self.known,
+            equivalents: ["CKV_AWS_18": ["aws-s3-access-logging"]])
+        let bucket = "aws_s3_bucket.logs"
+        var findings = [
+            Self.finding("aws-s3-access-logging", line: 1, resource: bucket),
+            Self.finding("k8s-host-network", line: 1, resource: bucket),
+            Self.finding("aws-s3-versioning", line: 1, resource: bucket),
+        ]
+        ignores.apply(to: &findings, resourceStarts: [:], resourceRanges: [(1...6, "aws_s3_bucket.logs")])
+        #expect(findings.map(\.status) == [.suppressed, .suppressed, .open])
+        #expect(findings[0].statusReason == "access logs go to the central trail")
+        #expect(ignores.findings.map(\.message) == ["checkov:skip=CKV_AWS_21 gives no reason; not applied"])
     }
 }
