@@ -45,7 +45,8 @@ let package = Package(
         // every resource instance turned into a located resource for the policies.
         .target(name: "TerraformInput", dependencies: ["PolicyModel", "HCL", "LinearRegex"]),
         .testTarget(
-            name: "TerraformInputTests", dependencies: ["TerraformInput", "PolicyModel", "HCL"], exclude: ["Fixtures"]),
+            name: "TerraformInputTests", dependencies: ["TerraformInput", "PolicyModel", "HCL"],
+            resources: [.copy("Fixtures")]),
 
         // Locations, severities, diagnostics and the located document tree every input uses.
         .target(name: "PolicyModel"),

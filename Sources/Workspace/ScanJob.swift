@@ -15,10 +15,12 @@ import YAMLSupport
 /// other file is still scanned.
 public enum ScanJob {
     /// Which files each input reads, by extension.
-    /// (`.tf.json` and `.tfvars.json` files are Terraform's, not manifests.)
+    /// (`.tf.json` and `.tfvars.json` files are Terraform's, not manifests; a `.json` file that
+    /// holds a saved plan, `terraform show -json`, is read as a plan whichever of the two reads it.)
     public static let inputs: [(kind: String, extensions: Set<String>)] = [
         (ManifestParser.inputKind, ["yaml", "yml", "json"]),
         (TerraformReader.inputKind, ["tf", "tfvars"]),
+        (PlanReader.inputKind, ["json"]),
     ]
 
     /// The name under which standard input is reported when `-` is given as a path.
@@ -173,12 +175,14 @@ public enum ScanJob {
         // One cluster state for every policy: the objects beside the policies, then every scanned
         // object (a scanned one replaces a policy-side one of the same identity).
         var state = ClusterState(options.policies.state)
-        state = state.adding(outcomes.flatMap { zip($0.resources, $0.values) })
+        state = state.adding(
+            outcomes.filter { $0.kind == ManifestParser.inputKind }.flatMap { zip($0.resources, $0.values) })
 
         // Evaluate in chunks of up to 64 resources on every core, so that one large file is spread
         // over the cores too.
         let terraform = TerraformIndex(
-            outcomes.filter { $0.kind == TerraformReader.inputKind }.flatMap { zip($0.resources, $0.values) })
+            outcomes.filter { $0.kind == TerraformReader.inputKind || $0.kind == PlanReader.inputKind }
+                .flatMap { zip($0.resources, $0.values) })
         let scanner = Scanner(policies: options.policies.policies, state: state, terraform: terraform)
         var chunks: [(file: Int, range: Range<Int>)] = []
         for (index, outcome) in outcomes.enumerated() {
@@ -291,6 +295,14 @@ public enum ScanJob {
         outcome.text = String(decoding: bytes, as: UTF8.self)
         // Terraform is read by module (folder), once every file is known: see readTerraform.
         if kind == TerraformReader.inputKind { return outcome }
+        if path.hasSuffix(".json") && PlanReader.looksLikePlan(bytes) || kind == PlanReader.inputKind {
+            outcome.kind = PlanReader.inputKind
+            let plan = PlanReader.parse(bytes: bytes, file: path)
+            outcome.resources = plan.resources
+            outcome.values = plan.resources.map { NodeValue.value(of: $0.content) }
+            outcome.diagnostics = plan.diagnostics
+            return outcome
+        }
         let parsed = ManifestParser.parse(bytes: bytes, file: path)
         bytes = []
         outcome.resources = parsed.resources
