@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkspaceTests",
-            dependencies: ["Workspace", "PolicyModel", "PolicyEngine", "Reporting"],
+            dependencies: ["Workspace", "PolicyModel", "PolicyEngine", "Reporting", "TerraformInput"],
             exclude: ["Fixtures"]
         ),
 
