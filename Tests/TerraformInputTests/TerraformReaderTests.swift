@@ -193,3 +193,32 @@ struct TerraformReaderTests {
         #expect(diagnostics.contains { $0.message.contains("calls back into itself") })
     }
 }
+
+extension TerraformReaderTests {
+    @Test func heredocJSONKeepsItsKnownPartsWhenSomeValuesAreComputed() throws {
+        let (resources, diagnostics) = Self.read([
+            "app/main.tf": """
+            resource "aws_s3_bucket" "b" {}
+            resource "aws_iam_role_policy" "p" {
+              policy = <<EOF
+            {
+              "Statement": [{
+                "Effect": "Allow",
+                "Action": "s3:*",
+                "Resource": "${aws_s3_bucket.b.arn}/*"
+              }]
+            }
+            EOF
+            }
+            """
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let policy = try #require(Self.resource("aws_iam_role_policy.p", in: resources)?.content["policy"])
+        guard case .sequence(let statements)? = policy["Statement"]?.content, let statement = statements.first else {
+            Issue.record("the statements are read: \(policy)")
+            return
+        }
+        #expect(statement["Action"]?.string == "s3:*")
+        if case .unknown? = statement["Resource"]?.content {} else { Issue.record("the ARN is known only after apply") }
+    }
+}

@@ -21,6 +21,9 @@ struct Scope {
     var file: String
     var names: [String: TerraformValue] = [:]
     var splatItem: TerraformValue?
+    /// When set, a template writes this text for an unknown interpolation instead of becoming
+    /// unknown as a whole: to read the known parts of a JSON document written as a heredoc.
+    var unknownPlaceholder: String?
 
     init(file: String, names: [String: TerraformValue] = [:]) {
         self.file = file

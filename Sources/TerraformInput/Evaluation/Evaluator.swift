@@ -216,6 +216,16 @@ extension ModuleInstance {
     // MARK: Templates
 
     /// Appends the rendered parts; `false` when an interpolated value is unknown.
+    /// Renders with `placeholder` standing in for every unknown interpolation; `nil` when the
+    /// template cannot be rendered even so (an unknown condition or collection of a directive).
+    func render(_ template: Template, _ scope: Scope, placeholder: String) -> String? {
+        var text = ""
+        var inner = scope
+        inner.unknownPlaceholder = placeholder
+        guard (try? render(template.parts, inner, into: &text)) == true else { return nil }
+        return text
+    }
+
     private func render(_ parts: [Template.Part], _ scope: Scope, into text: inout String) throws(EvaluationError)
         -> Bool
     {
@@ -225,7 +235,11 @@ extension ModuleInstance {
                 text += literal
             case .interpolation(let expression, let range):
                 let value = try evaluate(expression, scope)
-                if value.isUnknown { return false }
+                if value.isUnknown {
+                    guard let placeholder = scope.unknownPlaceholder else { return false }
+                    text += placeholder
+                    continue
+                }
                 guard let string = value.stringValue else {
                     if case .null = value { throw EvaluationError("cannot include a null value in a string", range) }
                     throw EvaluationError("cannot include a \(value.typeName) in a string", range)

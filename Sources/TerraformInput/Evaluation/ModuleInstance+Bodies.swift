@@ -101,8 +101,14 @@ extension ModuleInstance {
             guard let value, !value.isUnknown else { return nil }
             return value
         case .template(let template, _):
-            guard let single = template.unwrapped else { return nil }
-            return structuredValue(of: single, scope, depth: depth + 1)
+            if let single = template.unwrapped { return structuredValue(of: single, scope, depth: depth + 1) }
+            // A JSON document written as text (often a heredoc) with values computed at apply
+            // time: its structure, with those values unknown.
+            guard let text = render(template, scope, placeholder: Self.jsonPlaceholder),
+                text.first(where: { !$0.isWhitespace }) == "{",
+                case .success(let document) = JSONText.decode(text)
+            else { return nil }
+            return Self.markingUnknown(document)
         case .attribute(.variable("local", _), let name, _):
             guard let local = config.locals[name] else { return nil }
             return structuredValue(of: local.expression, Scope(file: local.file), depth: depth + 1)
@@ -117,6 +123,22 @@ extension ModuleInstance {
             return IAMPolicyDocument.render(instance.attributes).structure
         default:
             return nil
+        }
+    }
+
+    /// What stands for an unknown value inside JSON text while it is decoded.
+    static let jsonPlaceholder = "__palisade_unknown_value__"
+
+    /// `value` with every string that contains the placeholder unknown.
+    static func markingUnknown(_ value: TerraformValue) -> TerraformValue {
+        switch value {
+        case .string(let text) where text.contains(jsonPlaceholder): return .unknown
+        case .list(let items): return .list(items.map(markingUnknown))
+        case .object(let object):
+            var result = ObjectValue()
+            for entry in object.entries { result.set(entry.key, markingUnknown(entry.value)) }
+            return .object(result)
+        default: return value
         }
     }
 
