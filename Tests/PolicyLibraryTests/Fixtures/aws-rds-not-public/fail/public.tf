@@ -1,0 +1,21 @@
+variable "public" {
+  type    = bool
+  default = true
+}
+
+resource "aws_db_instance" "orders" {
+  identifier          = "orders"
+  engine              = "postgres"
+  instance_class      = "db.t3.micro"
+  allocated_storage   = 20
+  publicly_accessible = true
+}
+
+resource "aws_rds_cluster_instance" "ledger" {
+  count               = 2
+  identifier          = "ledger-${count.index}"
+  cluster_identifier  = "ledger"
+  instance_class      = "db.r6g.large"
+  engine              = "aurora-postgresql"
+  publicly_accessible = var.public
+}
