@@ -1,7 +1,8 @@
 /// A CEL expression that only names a value — `object.podSpec.containers`, `item.ports[0]`,
 /// `variables.containers`, `object.metadata.labels['app']` — read so that the value can be found
 /// in the resource's node tree, where it has a file position. Anything else (a call, an operator,
-/// `has()`, an optional selection) is not a path and gives `nil`.
+/// `has()`) is not a path and gives `nil`; an optional selection with a default
+/// (`object.?a.orValue([])`) is read as its path.
 struct NodePath: Hashable {
     enum Step: Hashable {
         case field(String)
@@ -14,13 +15,21 @@ struct NodePath: Hashable {
 
     /// The path `source` spells out, or `nil`.
     init?(_ source: Substring) {
-        let scalars = Array(source.trimmingWhitespace.unicodeScalars)
+        // An optional path (`object.?vpc_config.orValue([])`) is located as the plain path.
+        var text = source.trimmingWhitespace
+        for suffix in [".orValue(", ".or("] {
+            if text.hasSuffix(")"), let range = text.ranges(of: suffix).last {
+                text = text[..<range.lowerBound]
+            }
+        }
+        let scalars = Array(text.unicodeScalars)
         var position = 0
         guard let root = Self.identifier(scalars, &position) else { return nil }
         var steps: [Step] = []
         while position < scalars.count {
             if scalars[position] == "." {
                 position += 1
+                if position < scalars.count, scalars[position] == "?" { position += 1 }
                 guard let name = Self.identifier(scalars, &position) else { return nil }
                 steps.append(.field(name))
             } else if scalars[position] == "[" {
