@@ -89,6 +89,38 @@ struct NodeLocator {
     /// keeps the pod spec that `ManifestParser.podSpec(of:)` found. Nodes carry their start only,
     /// so the search follows, in each mapping, the last value that starts before `span`; it stays
     /// one walk down the tree.
+    /// Every place the list `source` may come from: both branches of a conditional
+    /// (`has(object.ip_protocol) ? [object] : object.?ingress.orValue([])`), the paths of a list
+    /// written out (`[object]`), through variables; for `each`, whose items are matched to the
+    /// candidate with as many elements. Paths come before written-out lists, which are less
+    /// precise.
+    func candidates(_ source: String, depth: Int = 0) -> [LocatedNode] {
+        guard depth <= 16 else { return [] }
+        let text = String(Substring(source).trimmingBlanks)
+        if let (_, whenTrue, whenFalse) = NodePath.conditional(text) {
+            let all = candidates(whenTrue, depth: depth + 1) + candidates(whenFalse, depth: depth + 1)
+            let paths: [LocatedNode] = all.filter { $0.elements == nil }
+            let written: [LocatedNode] = all.filter { $0.elements != nil }
+            return paths + written
+        }
+        if text.hasPrefix("["), text.hasSuffix("]") {
+            let inner = String(text.dropFirst().dropLast())
+            let parts = Substring(inner).trimmingBlanks.isEmpty ? [] : NodePath.split(inner, on: ",")
+            var elements: [LocatedNode] = []
+            for part in parts {
+                guard let element = locate(String(part), depth: depth + 1) else { return [] }
+                elements.append(element)
+            }
+            return [LocatedNode(node: object.node, path: object.path, elements: elements)]
+        }
+        if let path = NodePath(Substring(text)), path.root == "variables", path.steps.count == 1,
+            case .field(let name) = path.steps[0], let definition = variables[name]
+        {
+            return candidates(definition, depth: depth + 1)
+        }
+        return locate(text, depth: depth + 1).map { [$0] } ?? []
+    }
+
     static func path(ofMappingAt span: Span, in content: Node) -> String? {
         var node = content
         var path = ""
@@ -104,5 +136,16 @@ struct NodeLocator {
             path = path.isEmpty ? key : "\(path).\(key)"
         }
         return nil
+    }
+}
+
+extension Substring {
+    /// Without spaces, tabs and line breaks at either end.
+    fileprivate var trimmingBlanks: Substring {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
     }
 }

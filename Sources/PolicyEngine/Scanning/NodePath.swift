@@ -49,6 +49,60 @@ struct NodePath: Hashable {
 
     /// The operands of `source` when it is a sum at its top level (`a + b + c`), else `source`
     /// alone. Signs inside brackets, parentheses and string literals do not split.
+    /// `source` split at every top-level `separator` (outside brackets and quotes).
+    static func split(_ source: String, on separator: Character) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0
+        var quote: Character?
+        var start = source.startIndex
+        var index = source.startIndex
+        while index < source.endIndex {
+            let character = source[index]
+            if let open = quote {
+                if character == "\\" {
+                    index = source.index(after: index)
+                    if index == source.endIndex { break }
+                } else if character == open {
+                    quote = nil
+                }
+            } else {
+                switch character {
+                case "'", "\"": quote = character
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}": depth -= 1
+                case separator where depth == 0:
+                    parts.append(source[start..<index])
+                    start = source.index(after: index)
+                default: break
+                }
+            }
+            index = source.index(after: index)
+        }
+        parts.append(source[start...])
+        return parts
+    }
+
+    /// The condition and branches of a top-level conditional `c ? a : b` (the else branch may
+    /// itself be a conditional); `nil` when `source` is not one.
+    static func conditional(_ source: String) -> (String, String, String)? {
+        let questions = split(source, on: "?")
+        // `x.?field` is an optional selection, not a conditional: a '?' right after a '.'.
+        var condition = ""
+        var restStart: Int?
+        for (index, part) in questions.enumerated() where index < questions.count - 1 {
+            condition += (index > 0 ? "?" : "") + part
+            if !part.hasSuffix(".") {
+                restStart = index + 1
+                break
+            }
+        }
+        guard let restStart else { return nil }
+        let rest = questions[restStart...].joined(separator: "?")
+        let colons = split(rest, on: ":")
+        guard colons.count >= 2 else { return nil }
+        return (condition, String(colons[0]), colons[1...].joined(separator: ":"))
+    }
+
     static func summands(of source: String) -> [Substring] {
         var parts: [Substring] = []
         var depth = 0

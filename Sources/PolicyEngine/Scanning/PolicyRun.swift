@@ -75,8 +75,9 @@ struct PolicyRun {
             locator.item = nil
             validate(activation, locator: locator, fallbackPath: "\(each.source)[\(index)]") { locator in
                 if itemNodes == nil {
-                    let located = locator.locate(each.source)?.listElements
-                    itemNodes = .some(located?.count == items.count ? located : nil)
+                    let located = locator.candidates(each.source).lazy.compactMap(\.listElements)
+                        .first { $0.count == items.count }
+                    itemNodes = .some(located)
                 }
                 locator.item = itemNodes??[index]
             }
