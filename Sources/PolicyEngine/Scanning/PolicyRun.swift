@@ -141,7 +141,11 @@ struct PolicyRun {
         if case .string(let text)? = validation.messageExpression?.program.evaluate(activation) {
             message = text
         }
-        if unknown { message = "cannot tell until apply: " + message }
+        if unknown {
+            // A message built from the unknown value is unknown too: say what was checked instead.
+            if validation.message == nil && message.hasPrefix("failed: ") { message = policy.title }
+            message = "cannot tell until apply: " + message
+        }
         let target = validation.at.flatMap { locator.locate($0.source, partial: true) } ?? locator.item
         let location = target?.node.location(in: subject.resource.file) ?? subject.resource.location
         // A value outside the item (a pod-level setting every container inherits) is named with
