@@ -104,35 +104,7 @@ struct NodePath: Hashable {
     }
 
     static func summands(of source: String) -> [Substring] {
-        var parts: [Substring] = []
-        var depth = 0
-        var quote: Character?
-        var start = source.startIndex
-        var index = source.startIndex
-        while index < source.endIndex {
-            let character = source[index]
-            if let open = quote {
-                if character == "\\" {
-                    index = source.index(after: index)
-                    if index == source.endIndex { break }
-                } else if character == open {
-                    quote = nil
-                }
-            } else {
-                switch character {
-                case "'", "\"": quote = character
-                case "(", "[", "{": depth += 1
-                case ")", "]", "}": depth -= 1
-                case "+" where depth == 0:
-                    parts.append(source[start..<index])
-                    start = source.index(after: index)
-                default: break
-                }
-            }
-            index = source.index(after: index)
-        }
-        parts.append(source[start...])
-        return parts
+        split(source, on: "+")
     }
 
     private static func identifier(_ scalars: [Unicode.Scalar], _ position: inout Int) -> String? {

@@ -88,7 +88,7 @@ extension ModuleInstance {
             return try evaluateCall(call, range, scope)
         case .forExpression(let forExpression, let range):
             return try evaluateFor(forExpression, range, scope)
-        case .conditional(let condition, let whenTrue, let whenFalse, let range):
+        case .conditional(let condition, let whenTrue, let whenFalse, _):
             switch try Self.bool(try evaluate(condition, scope), condition.range) {
             case true?: return try evaluate(whenTrue, scope)
             case false?: return try evaluate(whenFalse, scope)
@@ -97,7 +97,6 @@ extension ModuleInstance {
                 let first = try? evaluate(whenTrue, scope)
                 let second = try? evaluate(whenFalse, scope)
                 if let first, first == second, !first.containsUnknown { return first }
-                _ = range
                 return .unknown
             }
         case .unary(let operation, let operand, let range):
@@ -397,7 +396,8 @@ extension ModuleInstance {
             return .bool(operation == .and ? a && b : a || b)
         case .equal, .notEqual:
             if left.containsUnknown || right.containsUnknown { return .unknown }
-            return .bool(Self.equal(left, right) == (operation == .equal))
+            // Terraform's `==`: equal types and values (a number never equals a string).
+            return .bool((left == right) == (operation == .equal))
         default:
             guard let a = try Self.number(left, leftExpression.range),
                 let b = try Self.number(right, rightExpression.range)
@@ -419,11 +419,6 @@ extension ModuleInstance {
             default: return .unknown
             }
         }
-    }
-
-    /// Equality as Terraform's `==`: numbers by value, a number equals no string.
-    static func equal(_ left: TerraformValue, _ right: TerraformValue) -> Bool {
-        left == right
     }
 
     /// A bool, converting the strings "true" and "false"; `nil` when unknown.

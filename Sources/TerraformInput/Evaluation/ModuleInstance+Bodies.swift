@@ -9,6 +9,8 @@ import PolicyModel
 /// of the expression that gave it: an element of a written list or object its own, a computed
 /// value that of the whole expression.
 extension ModuleInstance {
+    /// `meta` names the attributes and blocks that configure Terraform rather than the resource
+    /// (`count`, `lifecycle`…): they are left out.
     func evaluateBody(_ body: Body, _ scope: Scope, meta: Set<String> = []) -> (ObjectValue, Node) {
         var object = ObjectValue()
         var entries: [Node.Entry] = []
@@ -32,7 +34,7 @@ extension ModuleInstance {
                 groups.append((type, [value], [node]))
             }
         }
-        for block in body.blocks where !Self.resourceMetaBlocks.contains(block.type) || !meta.contains("count") {
+        for block in body.blocks where !meta.contains(block.type) {
             if block.type == "dynamic", let type = block.labels.first?.value {
                 for (value, node) in expandDynamic(block, scope) { append(type, value, node) }
                 continue

@@ -182,8 +182,10 @@ final class ModuleInstance {
         return result
     }
 
-    static let resourceMetaArguments: Set<String> = ["count", "for_each", "depends_on", "provider"]
-    static let resourceMetaBlocks: Set<String> = ["lifecycle", "provisioner", "connection"]
+    /// Meta-arguments and meta-blocks of a resource: what Terraform reads, not the provider.
+    static let resourceMetaArguments: Set<String> = [
+        "count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection",
+    ]
 
     /// The instance keys and the names (`count`, `each`) each instance is evaluated with.
     func expansions(of body: Body, file: String) -> [(InstanceKey?, [String: TerraformValue])] {
