@@ -80,7 +80,7 @@ public struct TerraformReader: Sendable {
         let block = instance.block
         let prefix = instance.moduleAddress.isEmpty ? "" : instance.moduleAddress + "."
         var resource = Resource(
-            inputKind: inputKind, type: block.mode == .data ? "data.\(block.type)" : block.type, name: block.name,
+            inputKind: inputKind, type: block.policyType, name: block.name,
             namespace: instance.moduleAddress.isEmpty ? root : root + " " + instance.moduleAddress,
             identity: instance.address,
             file: block.file, span: ModuleInstance.span(block.block.range), content: instance.content)

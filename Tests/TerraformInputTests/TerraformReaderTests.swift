@@ -104,6 +104,41 @@ struct TerraformReaderTests {
         #expect(TerraformReader(files: MemoryFiles(files)).roots(among: ["app", "app/modules/bucket"]) == ["app"])
     }
 
+    @Test func moduleCallsAndProvidersAreResourcesPoliciesCanSee() throws {
+        let (resources, diagnostics) = Self.read([
+            "app/main.tf": """
+            variable "region" { default = "eu-west-1" }
+            provider "aws" { region = var.region }
+            provider "aws" {
+              alias  = "us"
+              region = "us-east-1"
+            }
+            module "vpc" {
+              source   = "terraform-aws-modules/vpc/aws"
+              version  = "~> 5.0"
+              for_each = toset(["a", "b"])
+              name     = "vpc-${each.key}"
+            }
+            module "local" { source = "./inner" }
+            """,
+            "app/inner/main.tf": "module \"deep\" { source = \"github.com/acme/deep?ref=main\" }\n",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let types = Dictionary(resources.map { ($0.identity, $0.type) }, uniquingKeysWith: { first, _ in first })
+        #expect(types["provider.aws"] == "provider.aws")
+        #expect(types["provider.aws.us"] == "provider.aws")
+        #expect(types["module.vpc"] == "module")
+        #expect(types["module.local.module.deep"] == "module")
+        let vpc = try #require(Self.resource("module.vpc", in: resources))
+        #expect(vpc.content["source"]?.string == "terraform-aws-modules/vpc/aws")
+        #expect(vpc.content["version"].map { "\($0.span.line):\($0.span.column)" } == "9:14")
+        if case .unknown? = vpc.content["name"]?.content {} else { Issue.record("each.key of a call is unknown") }
+        #expect(vpc.content["for_each"] == nil, "meta-arguments are not settings")
+        let provider = try #require(Self.resource("provider.aws", in: resources))
+        #expect(provider.content["region"]?.string == "eu-west-1")
+        #expect(Self.resource("provider.aws.us", in: resources)?.content["alias"] == nil)
+    }
+
     @Test func referencesBetweenResourcesAreRecordedThroughLocals() throws {
         let (resources, _) = Self.read([
             "app/main.tf": """

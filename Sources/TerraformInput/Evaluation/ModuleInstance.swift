@@ -338,16 +338,38 @@ final class ModuleInstance {
         return child
     }
 
-    /// Every resource instance of this module and the modules it calls, in declaration order.
+    /// Every resource instance of this module and the modules it calls, in declaration order,
+    /// followed by its provider configurations and module calls.
     func allResourceInstances() -> [ResourceInstance] {
         var result: [ResourceInstance] = []
         for block in config.resources { result += instances(of: block) }
+        for block in config.providers { result.append(settings(of: block, meta: ["alias"])) }
         for name in config.moduleCalls.keys.sorted() {
+            guard let call = config.moduleCalls[name] else { continue }
+            let block = ModuleConfig.ResourceBlock(
+                mode: .module, type: "module", name: name, block: call.block, file: call.file)
+            result.append(settings(of: block, meta: ["count", "for_each", "providers", "depends_on"]))
             for entry in moduleInstances(name) {
                 if let instance = entry.instance { result += instance.allResourceInstances() }
             }
         }
         return result
+    }
+
+    /// A module call or provider block as one resource: its arguments evaluated once, with
+    /// `count.index` and `each` unknown when the call is expanded, so a check on `source` or on a
+    /// provider's credentials is made once per block rather than once per instance.
+    private func settings(of block: ModuleConfig.ResourceBlock, meta: Set<String>) -> ResourceInstance {
+        let body = block.block.body
+        var names: [String: TerraformValue] = [:]
+        if body.attribute("count") != nil { names["count"] = .object([("index", .unknown)]) }
+        if body.attribute("for_each") != nil { names["each"] = .object([("key", .unknown), ("value", .unknown)]) }
+        var (attributes, node) = evaluateBody(body, Scope(file: block.file, names: names), meta: meta)
+        attributes.isOpen = true
+        return ResourceInstance(
+            block: block, key: nil, address: address.isEmpty ? block.address : address + "." + block.address,
+            moduleAddress: address, attributes: attributes, content: node,
+            references: staticReferences(of: body, file: block.file))
     }
 
     // MARK: References between resources

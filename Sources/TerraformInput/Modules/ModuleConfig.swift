@@ -22,18 +22,37 @@ public struct ModuleConfig: Sendable {
         public var range: SourceRange
     }
 
-    /// A `resource` or `data` block.
+    /// A `resource` or `data` block — or, as policies see them, a `module` call or a `provider`
+    /// configuration, whose settings (a module's source, a provider's credentials) are guarded too.
     public struct ResourceBlock: Sendable {
-        public enum Mode: Sendable { case managed, data }
+        public enum Mode: Sendable { case managed, data, module, provider }
         public var mode: Mode
+        /// The resource type; `module` for a module call, the provider name for a provider.
         public var type: String
+        /// The resource name; the call's name; a provider's `alias`, or `""`.
         public var name: String
         public var block: Block
         public var file: String
 
-        /// `aws_s3_bucket.logs`, or `data.aws_iam_policy_document.read` for a data source.
+        /// `aws_s3_bucket.logs`, `data.aws_iam_policy_document.read`, `module.network`,
+        /// `provider.aws` or `provider.aws.west`.
         public var address: String {
-            mode == .data ? "data.\(type).\(name)" : "\(type).\(name)"
+            switch mode {
+            case .managed: return "\(type).\(name)"
+            case .data: return "data.\(type).\(name)"
+            case .module: return "module.\(name)"
+            case .provider: return name.isEmpty ? "provider.\(type)" : "provider.\(type).\(name)"
+            }
+        }
+
+        /// The type policies match: `aws_s3_bucket`, `data.aws_iam_policy_document`, `module`,
+        /// `provider.aws`.
+        public var policyType: String {
+            switch mode {
+            case .managed, .module: return type
+            case .data: return "data.\(type)"
+            case .provider: return "provider.\(type)"
+            }
         }
     }
 
@@ -50,6 +69,8 @@ public struct ModuleConfig: Sendable {
     public var locals: [String: Located] = [:]
     public var resources: [ResourceBlock] = []
     public var moduleCalls: [String: ModuleCall] = [:]
+    /// `provider` blocks, in the order written.
+    public var providers: [ResourceBlock] = []
     public var outputs: [String: Located] = [:]
     /// Problems found while reading: syntax errors, duplicate declarations.
     public var diagnostics: [Diagnostic] = []
@@ -101,6 +122,11 @@ public struct ModuleConfig: Sendable {
                 var source: String?
                 if let attribute = block.body.attribute("source") { source = Self.constantString(attribute.value) }
                 moduleCalls[name] = ModuleCall(name: name, source: source, block: block, file: file)
+            case "provider":
+                guard let name = labels.first else { continue }
+                var alias = ""
+                if let attribute = block.body.attribute("alias") { alias = Self.constantString(attribute.value) ?? "" }
+                providers.append(ResourceBlock(mode: .provider, type: name, name: alias, block: block, file: file))
             case "output":
                 guard let name = labels.first, let value = block.body.attribute("value") else { continue }
                 outputs[name] = Located(expression: value.value, file: file)
