@@ -1,20 +1,22 @@
 import PolicyModel
 
 /// Renders a report for people: findings and diagnostics grouped by file in the order of their
-/// position, each as `path:line:column: severity: policy-id: message` followed by the source line
-/// and a caret when the file's text is at hand, then one summary line.
+/// position, each as `path:line:column: severity: policy-id: resource: message` followed by the
+/// source line and a caret when the file's text is at hand, then one summary line.
 ///
 /// ```
-/// deploy.yaml:12:13: high: k8s-privileged-container: container app runs privileged
+/// deploy.yaml:12:13: high: k8s-privileged-container: Deployment/shop/web: container app runs privileged
 ///             privileged: true
 ///             ^
 ///
 /// 1 finding (1 high) in 1 file; 0 errors
 /// ```
 ///
-/// Suppressed and excepted findings are not listed; the summary counts them. With `quiet`, only
-/// findings and errors are written, a line each, without excerpts or summary — nothing at all for
-/// a clean scan. With `color`, severities, paths and carets are coloured with ANSI escapes (for a
+/// The resource tells apart findings on the same line: the instances of a Terraform `for_each`, or
+/// the objects of one manifest. Findings that cannot be decided until apply are listed with
+/// `severity (unknown)`; suppressed and excepted findings are not listed; the summary counts them.
+/// With `quiet`, only open findings and errors are written, a line each, without excerpts or
+/// summary — nothing at all for a clean scan. With `color`, severities, paths and carets are coloured with ANSI escapes (for a
 /// terminal; values from scanned files are still stripped of their own control characters).
 public struct TextReporter: Sendable {
     /// The text of a file, for the excerpts; `nil` leaves the excerpt out.
@@ -45,7 +47,8 @@ public struct TextReporter: Sendable {
             }
         }
         let diagnostics = quiet ? report.diagnostics.filter { $0.level == .error } : report.diagnostics
-        var entries = report.openFindings.map(Entry.finding) + diagnostics.map(Entry.diagnostic)
+        let listed = report.findings.filter { $0.status == .open || ($0.status == .unknown && !quiet) }
+        var entries = listed.map(Entry.finding) + diagnostics.map(Entry.diagnostic)
         // Stable: findings keep their order, diagnostics follow findings at the same position.
         entries = entries.enumerated().sorted { left, right in
             let (l, r) = (left.element.location, right.element.location)
@@ -70,8 +73,10 @@ public struct TextReporter: Sendable {
             let place = paint("\(location):", .bold)
             switch entry {
             case .finding(let finding):
-                let severity = paint(finding.severity.rawValue, Self.style(finding.severity))
-                text += "\(place) \(severity): \(finding.policyID): \(Self.printable(finding.message))\n"
+                let label = finding.severity.rawValue + (finding.status == .unknown ? " (unknown)" : "")
+                let severity = paint(label, finding.status == .unknown ? .dim : Self.style(finding.severity))
+                let resource = finding.resource.isEmpty ? "" : Self.printable(finding.resource) + ": "
+                text += "\(place) \(severity): \(finding.policyID): \(resource)\(Self.printable(finding.message))\n"
             case .diagnostic(let diagnostic):
                 let level = paint(diagnostic.level.rawValue, diagnostic.level == .error ? .red : .dim)
                 text += "\(place) \(level): \(Self.printable(diagnostic.message))\n"

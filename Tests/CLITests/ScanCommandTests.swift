@@ -22,10 +22,10 @@ struct ScanCommandTests {
         #expect(result.stderr.isEmpty)
         #expect(
             result.stdout == """
-                manifests/apps/web.yaml:9:16: medium: test-latest-tag: container app uses nginx:latest
+                manifests/apps/web.yaml:9:16: medium: test-latest-tag: Deployment/default/web: container app uses nginx:latest
                         image: nginx:latest
                                ^
-                manifests/apps/web.yaml:11:23: critical: test-privileged: container app runs privileged
+                manifests/apps/web.yaml:11:23: critical: test-privileged: Deployment/default/web: container app runs privileged
                           privileged: true
                                       ^
 
@@ -198,11 +198,11 @@ struct ScanCommandTests {
         #expect(result.status == 1, "\(result.stdout)")
         #expect(
             result.stdout == """
-                examples/admission/manifests/shop.yaml:9:13: medium: vap:replica-limit.example.com: spec.replicas is 6; \
+                examples/admission/manifests/shop.yaml:9:13: medium: vap:replica-limit.example.com: Deployment/shop/checkout: spec.replicas is 6; \
                 namespace shop allows at most 4 (binding replica-limit-enforced)
                   replicas: 6
                             ^
-                examples/admission/manifests/shop.yaml:14:7: high: vpol:require-team-label: Deployment checkout has pods \
+                examples/admission/manifests/shop.yaml:14:7: high: vpol:require-team-label: Deployment/shop/checkout: Deployment checkout has pods \
                 without a team label
                       labels: {app: checkout}
                       ^
@@ -229,7 +229,8 @@ struct ScanOptionTests {
         let result = try PalisadeProcess.run(["scan", "configured"], directory: Self.fixtures)
         #expect(result.status == 1, "\(result.stdout)")
         #expect(
-            result.stdout.contains("configured/web.yaml:7:12: medium: test-latest-tag: container app uses nginx:latest")
+            result.stdout.contains(
+                "configured/web.yaml:7:12: medium: test-latest-tag: Pod/default/web: container app uses nginx:latest")
         )
         #expect(!result.stdout.contains("legacy"))
         // The privileged debug container is waived by its ignore comment.
@@ -292,8 +293,8 @@ struct ScanOptionTests {
         #expect(quiet.status == 1)
         #expect(
             quiet.stdout == """
-                <stdin>:9:16: medium: test-latest-tag: container app uses nginx:latest
-                <stdin>:11:23: critical: test-privileged: container app runs privileged
+                <stdin>:9:16: medium: test-latest-tag: Deployment/default/web: container app uses nginx:latest
+                <stdin>:11:23: critical: test-privileged: Deployment/default/web: container app runs privileged
 
                 """)
         let coloured = try ScanCommandTests.scan(["--color", "always", "manifests/apps"])
@@ -308,6 +309,8 @@ struct ScanOptionTests {
         ])
         #expect(result.status == 0)
         #expect(
-            result.stdout == "manifests/pod.json:2:50: medium: test-latest-tag: container db uses postgres:latest\n")
+            result.stdout
+                == "manifests/pod.json:2:50: medium: test-latest-tag: Pod/default/db: container db uses postgres:latest\n"
+        )
     }
 }

@@ -64,6 +64,26 @@ struct ReportingTests {
         try assertGolden(text, named: "report.txt")
     }
 
+    @Test func findingsUnknownUntilApplyAreListedButNotInQuietMode() {
+        var unknown = Finding(
+            policyID: "aws-s3-versioning", title: "", severity: .medium, mode: "enforce",
+            message: "cannot tell until apply: versioning depends on var.enabled",
+            location: Location(file: "main.tf", line: 4, column: 3), resource: "module.logs.aws_s3_bucket.this[\"a\"]",
+            path: "versioning")
+        unknown.status = .unknown
+        let report = Report(findings: [unknown], files: 1)
+        let text = TextReporter().render(report)
+        #expect(
+            text == """
+                main.tf:4:3: medium (unknown): aws-s3-versioning: module.logs.aws_s3_bucket.this["a"]: cannot tell until \
+                apply: versioning depends on var.enabled
+
+                0 findings and 1 unknown until apply in 1 file; 0 errors
+
+                """)
+        #expect(TextReporter(quiet: true).render(report) == "")
+    }
+
     @Test func jsonReportMatchesGolden() throws {
         let json = JSONReporter(toolVersion: "9.9.9").render(Self.report)
         try assertGolden(json, named: "report.json")
