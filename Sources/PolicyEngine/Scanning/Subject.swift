@@ -41,6 +41,13 @@ struct Subject {
             }
         }
         attributes = RequestAttributes(resource, state: state)
+        // An admission request and a namespace exist only for Kubernetes objects; building them for
+        // every Terraform resource would cost a map per resource that no policy can use.
+        guard resource.inputKind == ManifestParser.inputKind else {
+            namespaceObject = .null
+            request = .null
+            return
+        }
         namespaceObject = attributes.namespaceObject(in: state)
         request = attributes.request(matchedVersion: attributes.version)
     }
