@@ -28,7 +28,8 @@ For each Checkov check id that some Palisade policy maps, the table gives: the r
 fails; of those, the ones Palisade reports (exact / by block or line) and the ones it does not;
 then the resources Palisade reports that Checkov passed, and those Checkov did not evaluate at all
 for that check (a resource type or attribute form its check does not cover, or an unresolved
-module). Then the Checkov checks no policy maps, most failures first: what to write next.
+module). Findings Palisade reports as unknown until apply are counted apart, on both sides: a
+Checkov failure Palisade cannot decide yet is neither agreement nor a miss. Then the Checkov checks no policy maps, most failures first: what to write next.
 
 Prints Markdown on standard output. With --details, writes up to K examples of each kind of
 difference per check (file, lines, resource, Palisade's message) for reading by hand.
@@ -201,6 +202,9 @@ def main() -> int:
 
     # Palisade findings: (check, file) -> {address: [finding...]} for each Checkov id the policy maps.
     pal_res: dict[tuple[str, str], dict[str, list[dict]]] = collections.defaultdict(lambda: collections.defaultdict(list))
+    # Findings Palisade cannot decide before apply (status "unknown"): neither a report nor a pass.
+    pal_unknown: dict[tuple[str, str], dict[str, list[dict]]] = collections.defaultdict(
+        lambda: collections.defaultdict(list))
     for x in pal.get("findings", []):
         eq = set(x.get("equivalents") or []) | extra.get(x.get("policy", ""), set())
         for c in eq:
@@ -208,9 +212,10 @@ def main() -> int:
         file, line, end = finding_fields(x)
         fp = norm_path(file, o.root)
         addr = norm_address(x.get("resource", ""))
+        target = pal_unknown if x.get("status") == "unknown" else pal_res
         for c in eq:
             if c.startswith("CKV"):
-                pal_res[(c, fp)][addr].append({**x, "_line": line, "_end": end})
+                target[(c, fp)][addr].append({**x, "_line": line, "_end": end})
 
     rows: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     samples: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
@@ -219,7 +224,7 @@ def main() -> int:
         if len(samples[(c, what)]) < o.samples:
             samples[(c, what)].append(text)
 
-    keys = set(ck_res) | set(pal_res)
+    keys = set(ck_res) | set(pal_res) | set(pal_unknown)
     for c, fp in sorted(keys):
         if c not in policy_ids:
             for addr, (status, s, e, raw) in ck_res.get((c, fp), {}).items():
@@ -228,6 +233,11 @@ def main() -> int:
             continue
         ckd = ck_res.get((c, fp), {})
         pald = pal_res.get((c, fp), {})
+        unkd = pal_unknown.get((c, fp), {})
+        unk_blocks: dict[str, list[str]] = collections.defaultdict(list)
+        for addr in unkd:
+            unk_blocks[block_of(addr)].append(addr)
+        used_unk: set[str] = set()
         ck_blocks: dict[str, list[str]] = collections.defaultdict(list)
         for addr in ckd:
             ck_blocks[block_of(addr)].append(addr)
@@ -251,8 +261,25 @@ def main() -> int:
                 sample(c, "matched only by block or line (names differ)",
                        f"`{fp}:{s}-{e}` Checkov `{raw}` ~ Palisade `{(by_block or by_line)[0]}`")
             else:
+                unk_exact = [addr] if addr in unkd else []
+                unk_block, unk_line = ([], []) if unk_exact else lenient_matches(addr, s, e, unkd, unk_blocks, ckd, ck_blocks)
+                unk = unk_exact or unk_block or unk_line
+                if unk:
+                    rows[c]["unknown_failed"] += 1
+                    used_unk.update(unk)
+                    f0 = unkd[unk[0]][0]
+                    sample(c, "Checkov fails, Palisade cannot tell until apply",
+                           f"`{fp}:{s}-{e}` `{raw}`: {f0.get('message', '')}")
+                    continue
                 rows[c]["only_checkov"] += 1
                 sample(c, "Checkov fails, Palisade does not report", f"`{fp}:{s}-{e}` `{raw}`")
+        for addr, fs in sorted(unkd.items()):
+            if addr in used_unk:
+                continue
+            rows[c]["unknown_other"] += 1
+            f0 = fs[0]
+            sample(c, "Palisade cannot tell until apply, Checkov passed or did not evaluate it",
+                   f"`{fp}:{f0['_line']}` `{f0.get('resource', '')}`: {f0.get('message', '')}")
         # Palisade's findings that no Checkov failure accounts for
         for addr, fs in sorted(pald.items()):
             rows[c]["palisade"] += 1
@@ -275,15 +302,17 @@ def main() -> int:
                      else "Palisade reports, Checkov did not evaluate it")
             sample(c, label, f"`{fp}:{f0['_line']}` `{f0.get('resource', '')}` ({f0.get('policy', '')}): {f0.get('message', '')}")
 
-    mapped = sorted((c for c in policy_ids if c.startswith("CKV") and (rows[c]["checkov"] or rows[c]["palisade"])),
-                    key=order)
+    mapped = sorted((c for c in policy_ids if c.startswith("CKV")
+                     and (rows[c]["checkov"] or rows[c]["palisade"] or rows[c]["unknown_other"])), key=order)
     print("| Checkov id | Checkov check | Palisade policy | Checkov fails | both (exact) | both (by block/line) "
-          "| only Checkov | only Palisade: Checkov passed | only Palisade: not evaluated by Checkov |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+          "| Palisade unknown until apply | only Checkov | only Palisade: Checkov passed "
+          "| only Palisade: not evaluated by Checkov | Palisade unknown, Checkov passed or n/a |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for c in mapped:
         r = rows[c]
         print(f"| {c} | {names.get(c, '')} | {', '.join(sorted(policy_ids[c]))} | {r['checkov']} | {r['exact']} | "
-              f"{r['lenient']} | {r['only_checkov']} | {r['only_palisade_passed']} | {r['only_palisade_unchecked']} |")
+              f"{r['lenient']} | {r['unknown_failed']} | {r['only_checkov']} | {r['only_palisade_passed']} | "
+              f"{r['only_palisade_unchecked']} | {r['unknown_other']} |")
 
     fail_ids = {c for c in ck_fail_count}
     mapped_fail_ids = fail_ids & set(policy_ids)
@@ -291,11 +320,16 @@ def main() -> int:
     mapped_fails = sum(rows[c]["checkov"] for c in mapped_fail_ids)
     both = sum(rows[c]["exact"] + rows[c]["lenient"] for c in mapped_fail_ids)
     exact = sum(rows[c]["exact"] for c in mapped_fail_ids)
+    undecided = sum(rows[c]["unknown_failed"] for c in mapped_fail_ids)
+    extra_passed = sum(rows[c]["only_palisade_passed"] for c in mapped)
+    extra_unchecked = sum(rows[c]["only_palisade_unchecked"] for c in mapped)
     print()
     print(f"Checkov: {total_fails} failing resources over {len(fail_ids)} checks, {sum(ck_pass_count.values())} passing, "
           f"{parse_errors} parsing errors. Mapped to a Palisade policy: {len(mapped_fail_ids)} of those checks "
           f"({len(mapped_fail_ids) / max(len(fail_ids), 1):.1%}), {mapped_fails} failures, of which Palisade reports "
-          f"{both} ({both / max(mapped_fails, 1):.1%}; {exact} with the same address).")
+          f"{both} ({both / max(mapped_fails, 1):.1%}; {exact} with the same address), cannot tell until apply on "
+          f"{undecided}, misses {mapped_fails - both - undecided}. Palisade reports {extra_passed} resources Checkov "
+          f"passed and {extra_unchecked} it did not evaluate.")
     unmapped = sorted((c for c in fail_ids if c not in policy_ids), key=lambda c: (-ck_fail_count[c], order(c)))
     if unmapped:
         print()
