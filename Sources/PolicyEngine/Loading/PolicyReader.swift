@@ -36,7 +36,7 @@ struct PolicyReader {
         libraries: libraries + palisadeLibraries)
     /// What Palisade's own policies have besides Kubernetes' libraries: the offline cluster state,
     /// a Terraform resource's module, IAM policy documents.
-    static let palisadeLibraries: [Library] = [.clusterResources, .terraformModule, .iamPolicies]
+    static let palisadeLibraries: [Library] = [.clusterResources, .terraformModule, .iamPolicies, .jsonDocuments]
 
     init(file: String, text: String) {
         self.file = file
