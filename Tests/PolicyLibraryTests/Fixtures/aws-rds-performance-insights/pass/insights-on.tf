@@ -1,0 +1,16 @@
+resource "aws_db_instance" "orders" {
+  identifier                   = "orders"
+  engine                       = "postgres"
+  instance_class               = "db.t3.medium"
+  allocated_storage            = 20
+  performance_insights_enabled = true
+}
+
+resource "aws_rds_cluster_instance" "ledger" {
+  identifier                            = "ledger-1"
+  cluster_identifier                    = "ledger"
+  engine                                = "aurora-postgresql"
+  instance_class                        = "db.r6g.large"
+  performance_insights_enabled          = true
+  performance_insights_retention_period = 31
+}
