@@ -1,0 +1,30 @@
+locals {
+  enforce_ssl = false
+}
+
+resource "azurerm_postgresql_server" "pg" {
+  name                             = "acme-pg"
+  resource_group_name              = "data"
+  location                         = "westeurope"
+  sku_name                         = "GP_Gen5_2"
+  version                          = "11"
+  ssl_enforcement_enabled          = local.enforce_ssl
+  ssl_minimal_tls_version_enforced = "TLSEnforcementDisabled"
+}
+
+resource "azurerm_mysql_server" "legacy" {
+  name                = "acme-mysql"
+  resource_group_name = "data"
+  location            = "westeurope"
+  sku_name            = "GP_Gen5_2"
+  version             = "5.7"
+  ssl_enforcement     = "Disabled"
+}
+
+resource "azurerm_mysql_server" "unset" {
+  name                = "acme-mysql-unset"
+  resource_group_name = "data"
+  location            = "westeurope"
+  sku_name            = "GP_Gen5_2"
+  version             = "8.0"
+}
