@@ -41,11 +41,17 @@ struct Subject {
             }
         }
         attributes = RequestAttributes(resource, state: state)
-        // An admission request and a namespace exist only for Kubernetes objects; building them for
-        // every Terraform resource would cost a map per resource that no policy can use.
+        // A full admission request and a namespace exist only for Kubernetes objects. Other inputs
+        // get the request's identifying part, which is cheap: `request.kind.kind` is the resource
+        // type (`azurerm_mysql_flexible_server`), `request.name` its name.
         guard resource.inputKind == ManifestParser.inputKind else {
             namespaceObject = .null
-            request = .null
+            var kind = MapValue()
+            kind.set(.string("kind"), .string(resource.type))
+            var identity = MapValue()
+            identity.set(.string("kind"), .map(kind))
+            identity.set(.string("name"), .string(resource.name ?? ""))
+            request = .map(identity)
             return
         }
         namespaceObject = attributes.namespaceObject(in: state)
