@@ -24,3 +24,13 @@ extension NodePathTests {
         #expect(NodePath.conditional("f(a ? b : c)") == nil)
     }
 }
+
+extension NodePathTests {
+    @Test func parenthesesAroundAWholeEachExpressionAreSeenThrough() {
+        #expect(NodeLocator.unparenthesised("(a ? [object] : [])") == "a ? [object] : []")
+        #expect(NodeLocator.unparenthesised("((object.x))") == "(object.x)")
+        #expect(NodeLocator.unparenthesised("(a) + (b)") == nil)
+        #expect(NodeLocator.unparenthesised("(f(')') ? x : y)") == "f(')') ? x : y")
+        #expect(NodeLocator.unparenthesised("object.x") == nil)
+    }
+}

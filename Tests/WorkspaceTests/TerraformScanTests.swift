@@ -93,4 +93,34 @@ struct TerraformScanTests {
                 })
         }
     }
+
+    @Test func aMessageThatReadsAnUnknownValueGivesWayToTheTitle() async throws {
+        try await ScanJobTests.withFolder { root in
+            try ScanJobTests.write(
+                """
+                id: test-no-iam-users
+                title: IAM user defined
+                severity: low
+                kinds: [terraform]
+                match: {resources: [aws_iam_user]}
+                validations:
+                - expression: "false"
+                  messageExpression: "'IAM user ' + object.name + ' is defined'"
+                """, root + "/policies/users.yaml")
+            try ScanJobTests.write(
+                """
+                variable "n" {}
+                resource "aws_iam_user" "known" { name = "deploy" }
+                resource "aws_iam_user" "later" { name = var.n }
+                """, root + "/tf/main.tf")
+            let policies = PolicySet.load(builtIn: false, paths: [root + "/policies"])
+            #expect(policies.errorCount == 0, "\(policies.diagnostics)")
+            let options = ScanJob.Options(paths: [root + "/tf"], policies: policies, kinds: ["terraform"])
+            let report = await ScanJob.run(options).report
+            #expect(
+                report.findings.map { "\($0.resource): \($0.message)" }.sorted() == [
+                    "aws_iam_user.known: IAM user deploy is defined", "aws_iam_user.later: IAM user defined",
+                ])
+        }
+    }
 }

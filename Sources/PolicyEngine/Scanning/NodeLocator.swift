@@ -96,7 +96,8 @@ struct NodeLocator {
     /// precise.
     func candidates(_ source: String, depth: Int = 0) -> [LocatedNode] {
         guard depth <= 16 else { return [] }
-        let text = String(Substring(source).trimmingBlanks)
+        var text = String(Substring(source).trimmingBlanks)
+        while let inner = Self.unparenthesised(text) { text = String(Substring(inner).trimmingBlanks) }
         if let (_, whenTrue, whenFalse) = NodePath.conditional(text) {
             let all = candidates(whenTrue, depth: depth + 1) + candidates(whenFalse, depth: depth + 1)
             let paths: [LocatedNode] = all.filter { $0.elements == nil }
@@ -119,6 +120,36 @@ struct NodeLocator {
             return candidates(definition, depth: depth + 1)
         }
         return locate(text, depth: depth + 1).map { [$0] } ?? []
+    }
+
+    /// The text inside parentheses that enclose the whole of `text` (`(a ? b : c)`), or `nil`
+    /// when it is not so enclosed (`(a) + (b)`). Parentheses inside quotes do not count.
+    static func unparenthesised(_ text: String) -> Substring? {
+        guard text.first == "(", text.last == ")" else { return nil }
+        var depth = 0
+        var quote: Character?
+        var escaped = false
+        for (offset, character) in text.enumerated() {
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == open {
+                    quote = nil
+                }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 && offset != text.count - 1 { return nil }
+            default: break
+            }
+        }
+        return depth == 0 ? text.dropFirst().dropLast() : nil
     }
 
     static func path(ofMappingAt span: Span, in content: Node) -> String? {

@@ -138,8 +138,14 @@ struct PolicyRun {
         unknown: Bool = false
     ) {
         var message = validation.message ?? "failed: \(validation.expression.source)"
-        if case .string(let text)? = validation.messageExpression?.program.evaluate(activation) {
-            message = text
+        if let messageExpression = validation.messageExpression {
+            if case .string(let text) = messageExpression.program.evaluate(activation) {
+                message = text
+            } else {
+                // A message that cannot be built (it reads a value known only after apply) gives
+                // way to the fixed message, else to the title, rather than to the expression text.
+                message = validation.message ?? policy.title
+            }
         }
         if unknown {
             // A message built from the unknown value is unknown too: say what was checked instead.
