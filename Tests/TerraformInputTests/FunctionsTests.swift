@@ -11,7 +11,7 @@ struct FunctionsTests {
     static let all: [FunctionCase] =
         FunctionCase.collections + FunctionCase.conversions + FunctionCase.stringCases + FunctionCase.formatCases
         + FunctionCase.regexCases + FunctionCase.numberCases + FunctionCase.encodingCases + FunctionCase.hashCases
-        + FunctionCase.networkCases + FunctionCase.fileCases + FunctionCase.unknownCases
+        + FunctionCase.networkCases + FunctionCase.fileCases + FunctionCase.unknownCases + FunctionCase.timeCases
 
     @Test(arguments: all)
     func functionGivesExpectedResult(_ row: FunctionCase) throws {

@@ -21,7 +21,7 @@ public enum Functions {
     static let table: [String: BuiltinFunction] = {
         let families = [
             collections, setsAndConversions, strings, formatting, regularExpressions, numbers, encodings,
-            hashes, network, files,
+            hashes, network, files, times,
         ]
         var table: [String: BuiltinFunction] = [:]
         for function in families.joined() {
