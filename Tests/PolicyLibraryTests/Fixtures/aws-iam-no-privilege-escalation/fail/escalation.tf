@@ -31,3 +31,13 @@ resource "aws_iam_group_policy" "iam_admins" {
     {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "iam:*", "Resource": "*"}}
   EOT
 }
+
+# lambda:* includes UpdateFunctionCode: new code runs under the function's own, stronger role.
+resource "aws_iam_user_policy" "developer" {
+  name = "developer"
+  user = "dev"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["lambda:*", "s3:*"], Resource = "*" }]
+  })
+}
