@@ -139,6 +139,32 @@ struct TerraformReaderTests {
         #expect(Self.resource("provider.aws.us", in: resources)?.content["alias"] == nil)
     }
 
+    @Test func tryDoesNotHideAReferenceToSomethingUndeclared() throws {
+        let (resources, diagnostics) = Self.read([
+            "app/main.tf": """
+            variable "declared" { default = {} }
+            resource "aws_s3_bucket_versioning" "v" {
+              bucket = "b"
+              versioning_configuration {
+                status = try(var.missing["enabled"] ? "Enabled" : "Suspended", "Enabled")
+                mfa_delete = try(var.declared["mfa"] ? "Enabled" : "Disabled", "Disabled")
+              }
+            }
+            """
+        ])
+        let versioning = try #require(Self.resource("aws_s3_bucket_versioning.v", in: resources))
+        var configuration: Node?
+        if case .sequence(let blocks)? = versioning.content["versioning_configuration"]?.content {
+            configuration = blocks.first
+        }
+        if case .unknown? = configuration?["status"]?.content {
+        } else {
+            Issue.record("an undeclared variable is an error of the configuration, not a fallback to take")
+        }
+        #expect(configuration?["mfa_delete"]?.string == "Disabled", "a missing key of a declared map falls back")
+        #expect(diagnostics.map(\.message).contains { $0.contains("undeclared input variable \"missing\"") })
+    }
+
     @Test func referencesBetweenResourcesAreRecordedThroughLocals() throws {
         let (resources, _) = Self.read([
             "app/main.tf": """

@@ -6,10 +6,15 @@ import HCL
 struct EvaluationError: Error, Sendable {
     var message: String
     var range: SourceRange
+    /// An error of the configuration itself (a reference to something undeclared), which
+    /// Terraform reports before evaluating anything: `try` and `can` do not catch it, so a
+    /// fallback is never taken for a value that is not known.
+    var isStatic = false
 
-    init(_ message: String, _ range: SourceRange) {
+    init(_ message: String, _ range: SourceRange, isStatic: Bool = false) {
         self.message = message
         self.range = range
+        self.isStatic = isStatic
     }
 }
 

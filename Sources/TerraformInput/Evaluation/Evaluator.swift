@@ -140,7 +140,7 @@ extension ModuleInstance {
         switch root {
         case "var":
             guard config.variables[name] != nil else {
-                throw EvaluationError("reference to undeclared input variable \"\(name)\"", range)
+                throw EvaluationError("reference to undeclared input variable \"\(name)\"", range, isStatic: true)
             }
             return variableValue(name)
         case "local":
@@ -341,6 +341,7 @@ extension ModuleInstance {
                 do throws(EvaluationError) {
                     return try evaluate(argument, scope)
                 } catch {
+                    if error.isStatic { throw error }
                     last = error
                 }
             }
@@ -352,6 +353,7 @@ extension ModuleInstance {
                 let value = try evaluate(call.arguments[0], scope)
                 return value.isUnknown ? .unknown : .bool(true)
             } catch {
+                if error.isStatic { throw error }
                 return .bool(false)
             }
         default:

@@ -112,7 +112,7 @@ final class ModuleInstance {
             throw EvaluationError("local.\(name) refers to itself through other values (a cycle)", range)
         case nil:
             guard let local = config.locals[name] else {
-                throw EvaluationError("reference to undeclared local value \"\(name)\"", range)
+                throw EvaluationError("reference to undeclared local value \"\(name)\"", range, isStatic: true)
             }
             locals[name] = .evaluating
             let value = evaluateReporting(local.expression, Scope(file: local.file))
@@ -127,7 +127,7 @@ final class ModuleInstance {
     /// attributes, a list of them under `count`, a map under `for_each`.
     func resourceValue(_ address: String, _ range: SourceRange) throws(EvaluationError) -> TerraformValue {
         guard let block = config.resources.first(where: { $0.address == address }) else {
-            throw EvaluationError("reference to undeclared resource \"\(address)\"", range)
+            throw EvaluationError("reference to undeclared resource \"\(address)\"", range, isStatic: true)
         }
         if resourcesInProgress.contains(address) {
             throw EvaluationError("\(address) refers to itself through other values (a cycle)", range)
@@ -247,7 +247,7 @@ final class ModuleInstance {
     /// `for_each`; unknown for a module that is not read (remote sources).
     func moduleValue(_ name: String, _ range: SourceRange) throws(EvaluationError) -> TerraformValue {
         guard let call = config.moduleCalls[name] else {
-            throw EvaluationError("reference to undeclared module \"\(name)\"", range)
+            throw EvaluationError("reference to undeclared module \"\(name)\"", range, isStatic: true)
         }
         if modulesInProgress.contains(name) {
             throw EvaluationError("module.\(name) refers to itself through other values (a cycle)", range)
