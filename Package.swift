@@ -58,6 +58,10 @@ let package = Package(
 
         // Kubernetes manifests (YAML or JSON, several documents, `List`s) read into resources, with the
         // pod spec of every workload kind found in one place.
+        // GitHub Actions workflows; so far the ${{ }} expression language, as trees with byte ranges.
+        .target(name: "WorkflowInput"),
+        .testTarget(name: "WorkflowInputTests", dependencies: ["WorkflowInput"]),
+
         .target(name: "KubernetesInput", dependencies: ["PolicyModel", "YAMLSupport"]),
         .testTarget(name: "KubernetesInputTests", dependencies: ["KubernetesInput", "PolicyModel"]),
 
