@@ -126,30 +126,14 @@ struct NodeLocator {
     /// when it is not so enclosed (`(a) + (b)`). Parentheses inside quotes do not count.
     static func unparenthesised(_ text: String) -> Substring? {
         guard text.first == "(", text.last == ")" else { return nil }
-        var depth = 0
-        var quote: Character?
-        var escaped = false
-        for (offset, character) in text.enumerated() {
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-                continue
-            }
-            switch character {
-            case "'", "\"": quote = character
-            case "(": depth += 1
-            case ")":
-                depth -= 1
-                if depth == 0 && offset != text.count - 1 { return nil }
-            default: break
-            }
+        // The parenthesis that opens the text must be the one that closes it.
+        var closesEarly = false
+        let last = text.index(before: text.endIndex)
+        NodePath.scanOutsideQuotes(text) { index, character, depth in
+            if character == ")" && depth == 1 && index != last { closesEarly = true }
+            return !closesEarly
         }
-        return depth == 0 ? text.dropFirst().dropLast() : nil
+        return closesEarly ? nil : text.dropFirst().dropLast()
     }
 
     static func path(ofMappingAt span: Span, in content: Node) -> String? {

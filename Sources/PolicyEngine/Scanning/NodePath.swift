@@ -47,14 +47,11 @@ struct NodePath: Hashable {
         self.steps = steps
     }
 
-    /// The operands of `source` when it is a sum at its top level (`a + b + c`), else `source`
-    /// alone. Signs inside brackets, parentheses and string literals do not split.
-    /// `source` split at every top-level `separator` (outside brackets and quotes).
-    static func split(_ source: String, on separator: Character) -> [Substring] {
-        var parts: [Substring] = []
+    /// Calls `visit` with every character of `source` outside string literals and the bracket
+    /// depth before it (brackets, parentheses and braces count); `visit` returns false to stop.
+    static func scanOutsideQuotes(_ source: String, _ visit: (String.Index, Character, Int) -> Bool) {
         var depth = 0
         var quote: Character?
-        var start = source.startIndex
         var index = source.startIndex
         while index < source.endIndex {
             let character = source[index]
@@ -66,17 +63,28 @@ struct NodePath: Hashable {
                     quote = nil
                 }
             } else {
+                guard visit(index, character, depth) else { return }
                 switch character {
                 case "'", "\"": quote = character
                 case "(", "[", "{": depth += 1
                 case ")", "]", "}": depth -= 1
-                case separator where depth == 0:
-                    parts.append(source[start..<index])
-                    start = source.index(after: index)
                 default: break
                 }
             }
             index = source.index(after: index)
+        }
+    }
+
+    /// `source` split at every top-level `separator` (outside brackets and quotes).
+    static func split(_ source: String, on separator: Character) -> [Substring] {
+        var parts: [Substring] = []
+        var start = source.startIndex
+        scanOutsideQuotes(source) { index, character, depth in
+            if character == separator && depth == 0 {
+                parts.append(source[start..<index])
+                start = source.index(after: index)
+            }
+            return true
         }
         parts.append(source[start...])
         return parts
@@ -103,6 +111,8 @@ struct NodePath: Hashable {
         return (condition, String(colons[0]), colons[1...].joined(separator: ":"))
     }
 
+    /// The operands of `source` when it is a sum at its top level (`a + b + c`), else `source`
+    /// alone. Signs inside brackets, parentheses and string literals do not split.
     static func summands(of source: String) -> [Substring] {
         split(source, on: "+")
     }
