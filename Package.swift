@@ -58,16 +58,19 @@ let package = Package(
 
         // Kubernetes manifests (YAML or JSON, several documents, `List`s) read into resources, with the
         // pod spec of every workload kind found in one place.
-        // GitHub Actions workflows; so far the ${{ }} expression language, as trees with byte ranges.
-        .target(name: "WorkflowInput"),
-        .testTarget(name: "WorkflowInputTests", dependencies: ["WorkflowInput"]),
+        // CI definitions: GitHub Actions workflows and actions (the ${{ }} expression language parsed
+        // into trees) and GitLab CI pipelines, read into located resources with normalised views.
+        .target(name: "WorkflowInput", dependencies: ["PolicyModel", "YAMLSupport"]),
+        .testTarget(name: "WorkflowInputTests", dependencies: ["WorkflowInput", "PolicyModel"]),
 
         .target(name: "KubernetesInput", dependencies: ["PolicyModel", "YAMLSupport"]),
         .testTarget(name: "KubernetesInputTests", dependencies: ["KubernetesInput", "PolicyModel"]),
 
         // Policy documents read, checked and compiled, and evaluated against resources.
         .target(
-            name: "PolicyEngine", dependencies: ["CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput"]),
+            name: "PolicyEngine", dependencies: [
+                "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput", "WorkflowInput",
+            ]),
         .testTarget(
             name: "PolicyEngineTests", dependencies: ["PolicyEngine", "PolicyModel", "CEL", "KubernetesInput"]),
 
@@ -95,8 +98,8 @@ let package = Package(
         .target(
             name: "Workspace",
             dependencies: [
-                "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput", "PolicyEngine", "PolicyLibrary",
-                "Reporting",
+                "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput", "WorkflowInput",
+                "PolicyEngine", "PolicyLibrary", "Reporting",
             ]
         ),
         .testTarget(

@@ -9,9 +9,10 @@ import PolicyModel
 /// Finds the files a scan reads.
 ///
 /// `root` itself when it is a file (whatever its extension), else the files under it whose
-/// extension is one of `extensions`, in sorted order. Hidden folders (`.git`) are skipped and
-/// symbolic links to folders are not followed, so a link cycle cannot make a walk endless; a link
-/// that points back into its own ancestry or nowhere is reported as a notice. Paths are `root`
+/// extension is one of `extensions` or whose name `names` accepts (`Dockerfile`), in sorted
+/// order. Hidden folders (`.git`) are skipped, except `.github` and `.gitlab`, where CI
+/// definitions live; symbolic links to folders are not followed, so a link cycle cannot make a
+/// walk endless; a link that points back into its own ancestry or nowhere is reported as a notice. Paths are `root`
 /// joined with the path under it; `skip` patterns are matched against the path under `root`, and
 /// a folder that matches is not entered.
 public enum FileWalker {
@@ -22,14 +23,15 @@ public enum FileWalker {
     }
 
     public static func files(
-        under root: String, extensions: Set<String>, skip: [PathGlob] = []
+        under root: String, extensions: Set<String>, names: @escaping @Sendable (String) -> Bool = { _ in false },
+        skip: [PathGlob] = []
     ) -> (files: [String], diagnostics: [Diagnostic]) {
         var info = stat()
         guard stat(root, &info) == 0 else {
             return ([], [Diagnostic(.error, "cannot read \"\(root)\": \(errnoText())", at: at(root))])
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return ([root], []) }
-        var walk = Walk(extensions: extensions, skip: skip)
+        var walk = Walk(extensions: extensions, names: names, skip: skip)
         walk.visit(root, relative: "", ancestors: [realPath(root) ?? root])
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
             let list = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
@@ -40,6 +42,7 @@ public enum FileWalker {
 
     private struct Walk {
         let extensions: Set<String>
+        let names: (String) -> Bool
         let skip: [PathGlob]
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -88,7 +91,7 @@ public enum FileWalker {
                     }
                 }
                 if kind == S_IFDIR {
-                    if !name.hasPrefix(".") {
+                    if !name.hasPrefix(".") || Self.enteredHiddenFolders.contains(name) {
                         visit(path, relative: under, ancestors: ancestors + [realPath(path) ?? path])
                     }
                 } else if kind == S_IFREG, matchesExtension(name) {
@@ -97,7 +100,11 @@ public enum FileWalker {
             }
         }
 
+        /// Hidden folders that hold inputs: GitHub Actions workflows and GitLab CI templates.
+        static let enteredHiddenFolders: Set<String> = [".github", ".gitlab"]
+
         private func matchesExtension(_ name: String) -> Bool {
+            if names(name) { return true }
             guard let dot = name.lastIndex(of: ".") else { return false }
             return extensions.contains(String(name[name.index(after: dot)...]).lowercased())
         }

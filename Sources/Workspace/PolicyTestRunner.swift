@@ -37,7 +37,7 @@ public struct PolicyTestRunner: Sendable {
     /// The fixture folders under `root` (one per policy id), as the fixtures' verdicts; folders
     /// naming no loaded policy are reported as failures, since their tests would never run.
     public func run(fixturesUnder root: String) -> [Result] {
-        let (files, _) = FileWalker.files(under: root, extensions: ["yaml", "yml", "json"])
+        let (files, _) = FileWalker.files(under: root, extensions: InputFiles.extensions, names: InputFiles.isInputName)
         let prefix = root.hasSuffix("/") ? root : root + "/"
         var results: [Result] = []
         var unknown = Set<String>()
@@ -110,7 +110,9 @@ public struct PolicyTestRunner: Sendable {
         let inline = Set(policies.filter { !$0.tests.isEmpty }.map(\.id))
         var tested = Set<String>()
         for root in roots {
-            for path in FileWalker.files(under: root, extensions: ["yaml", "yml", "json"]).files {
+            for path in FileWalker.files(under: root, extensions: InputFiles.extensions, names: InputFiles.isInputName)
+                .files
+            {
                 let prefix = root.hasSuffix("/") ? root : root + "/"
                 if let id = path.dropFirst(prefix.count).split(separator: "/").first { tested.insert(String(id)) }
             }
@@ -127,7 +129,7 @@ public struct PolicyTestRunner: Sendable {
             result.problems.append(error.description)
             return result
         }
-        let (resources, parseDiagnostics) = Self.resources(in: bytes, file: relative)
+        let (resources, parseDiagnostics) = Self.resources(in: bytes, file: relative, policy: policy)
         result.problems += parseDiagnostics.map { $0.rendered() }
         if resources.isEmpty { result.problems.append("the fixture holds no resource") }
         let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
@@ -154,14 +156,18 @@ public struct PolicyTestRunner: Sendable {
         return result
     }
 
-    /// The resources of one fixture file: a Terraform file (`.tf`, `.tf.json`) read as a module
-    /// of its own, anything else as Kubernetes manifests.
-    public static func resources(in bytes: [UInt8], file: String) -> (resources: [Resource], diagnostics: [Diagnostic])
-    {
-        if TerraformReader.isConfigurationFile(file) {
-            return TerraformReader.read(singleFile: String(decoding: bytes, as: UTF8.self), path: file)
+    /// The resources of one fixture file of `policy`: a Terraform file (`.tf`, `.tf.json`) read
+    /// as a module of its own, a saved plan as a plan, anything else by the input the policy
+    /// reads (a workflow fixture need not sit under `.github/workflows/`).
+    public static func resources(
+        in bytes: [UInt8], file: String, policy: Policy
+    ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+        var kind = InputFiles.kind(of: file) ?? policy.kinds.first ?? ManifestParser.inputKind
+        if kind == ManifestParser.inputKind, !policy.kinds.contains(kind), let own = policy.kinds.first {
+            kind = own
         }
-        return ManifestParser.parse(bytes: bytes, file: file)
+        if file.hasSuffix(".json") && PlanReader.looksLikePlan(bytes) { kind = PlanReader.inputKind }
+        return InputFiles.resources(in: bytes, file: file, kind: kind)
     }
 
     /// `file:line:column: severity: policy-id: message`, the text reporter's line.

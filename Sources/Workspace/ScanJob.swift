@@ -5,6 +5,7 @@ import PolicyModel
 import Reporting
 import Synchronization
 import TerraformInput
+import WorkflowInput
 import YAMLSupport
 
 /// One `palisade scan`: finds the input files, reads and parses them on every core, evaluates the
@@ -14,13 +15,12 @@ import YAMLSupport
 /// not parse becomes a diagnostic at its file (and line and column where there is one), and every
 /// other file is still scanned.
 public enum ScanJob {
-    /// Which files each input reads, by extension.
-    /// (`.tf.json` and `.tfvars.json` files are Terraform's, not manifests; a `.json` file that
-    /// holds a saved plan, `terraform show -json`, is read as a plan whichever of the two reads it.)
-    public static let inputs: [(kind: String, extensions: Set<String>)] = [
-        (ManifestParser.inputKind, ["yaml", "yml", "json"]),
-        (TerraformReader.inputKind, ["tf", "tfvars"]),
-        (PlanReader.inputKind, ["json"]),
+    /// The inputs a scan reads, in the order tried for a file given by name whose path tells
+    /// nothing (and for standard input). Which input reads a file found in a folder is told by
+    /// its path: `InputFiles.kind(of:)`. (A `.json` file that holds a saved plan,
+    /// `terraform show -json`, is read as a plan whichever input picked it up.)
+    public static let kinds: [String] = [
+        ManifestParser.inputKind, TerraformReader.inputKind, PlanReader.inputKind, WorkflowReader.inputKind,
     ]
 
     /// The name under which standard input is reported when `-` is given as a path.
@@ -125,27 +125,23 @@ public enum ScanJob {
         let policyErrors = options.policies.errorCount
 
         // The files, in the order the paths were given and sorted within each folder.
-        let active = inputs.filter { options.kinds?.contains($0.kind) ?? true }
-        let extensions = active.reduce(into: Set<String>()) { $0.formUnion($1.extensions) }
+        let active = kinds.filter { options.kinds?.contains($0) ?? true }
         var files: [(path: String, kind: String)] = []
         var seen = Set<String>()
         for root in options.paths.isEmpty ? ["."] : options.paths {
             if root == "-" {
-                if seen.insert(standardInputName).inserted, let kind = active.first?.kind {
+                if seen.insert(standardInputName).inserted, let kind = active.first {
                     files.append((standardInputName, kind))
                 }
                 continue
             }
-            let found = FileWalker.files(under: root, extensions: extensions, skip: options.skipPaths)
+            let found = FileWalker.files(
+                under: root, extensions: InputFiles.extensions, names: InputFiles.isInputName, skip: options.skipPaths)
             diagnostics += found.diagnostics
             // The configuration file is YAML but not an input.
             for file in found.files
             where !file.hasSuffix("/" + ScanConfiguration.defaultFileName) && seen.insert(file).inserted {
-                var kind = active.first { $0.extensions.contains(fileExtension(file)) }?.kind ?? active.first?.kind
-                if file.hasSuffix(".tf.json") || file.hasSuffix(".tfvars.json") {
-                    kind = active.contains { $0.kind == TerraformReader.inputKind } ? TerraformReader.inputKind : nil
-                }
-                if let kind { files.append((file, kind)) }
+                if let kind = kind(of: file, givenByName: file == root, active: active) { files.append((file, kind)) }
             }
         }
         progress?.setFiles(files.count)
@@ -272,6 +268,21 @@ public enum ScanJob {
         return Outcome(report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors)
     }
 
+    /// The input that reads `file` among `active`, or `nil` when none does. A file named on the
+    /// command line is read by the first active input when its path names none that is active
+    /// (`palisade scan ci.yml --kinds github-actions`).
+    static func kind(of file: String, givenByName: Bool, active: [String]) -> String? {
+        var kind = InputFiles.kind(of: file)
+        // JSON that Kubernetes would read is a plan's when only plans are read.
+        if kind == ManifestParser.inputKind, file.hasSuffix(".json"), !active.contains(kind ?? ""),
+            active.contains(PlanReader.inputKind)
+        {
+            kind = PlanReader.inputKind
+        }
+        if let kind, active.contains(kind) { return kind }
+        return givenByName ? active.first : nil
+    }
+
     /// Reads and parses one file. Problems become its diagnostics.
     static func read(_ path: String, kind: String, standardInput: [UInt8], maxBytes: Int) -> FileOutcome {
         var outcome = FileOutcome(file: path, kind: kind)
@@ -303,7 +314,7 @@ public enum ScanJob {
             outcome.diagnostics = plan.diagnostics
             return outcome
         }
-        let parsed = ManifestParser.parse(bytes: bytes, file: path)
+        let parsed = InputFiles.resources(in: bytes, file: path, kind: kind)
         bytes = []
         outcome.resources = parsed.resources
         outcome.values = parsed.resources.map { NodeValue.value(of: $0.content) }
@@ -354,11 +365,6 @@ public enum ScanJob {
             }
         }
         outcomes += extra.keys.sorted().compactMap { extra[$0] }
-    }
-
-    private static func fileExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
-        return String(path[path.index(after: dot)...]).lowercased()
     }
 
     /// `transform` applied to every element on up to `parallelism` tasks, results in input order.

@@ -87,7 +87,8 @@ struct PolicyLibraryTests {
     func policyMatchesFixture(_ fixture: FixtureCase) throws {
         let policy = try #require(Self.library.policies.first { $0.id == fixture.policyID })
         let text = try String(contentsOf: fixture.url, encoding: .utf8)
-        let (resources, parseDiagnostics) = PolicyTestRunner.resources(in: Array(text.utf8), file: fixture.file)
+        let (resources, parseDiagnostics) = PolicyTestRunner.resources(
+            in: Array(text.utf8), file: fixture.file, policy: policy)
         #expect(parseDiagnostics.isEmpty, "\(parseDiagnostics.map { $0.rendered() })")
         #expect(!resources.isEmpty, "\(fixture.file) holds no resource")
         let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
@@ -173,7 +174,9 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
                     .appendingPathComponent(expectation.rawValue)
                 let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
                 for name in names.sorted()
-                where name.hasSuffix(".yaml") || name.hasSuffix(".json") || name.hasSuffix(".tf") {
+                where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json")
+                    || name.hasSuffix(".tf")
+                {
                     cases.append(
                         FixtureCase(
                             policyID: policyID, expectation: expectation, file: "\(expectation.rawValue)/\(name)",

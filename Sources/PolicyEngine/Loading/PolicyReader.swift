@@ -35,8 +35,10 @@ struct PolicyReader {
         variables: declaredVariables.merging(["item": .dyn]) { first, _ in first },
         libraries: libraries + palisadeLibraries)
     /// What Palisade's own policies have besides Kubernetes' libraries: the offline cluster state,
-    /// a Terraform resource's module, IAM policy documents.
-    static let palisadeLibraries: [Library] = [.clusterResources, .terraformModule, .iamPolicies, .jsonDocuments]
+    /// a Terraform resource's module, IAM policy documents, shell scripts and workflow contexts.
+    static let palisadeLibraries: [Library] = [
+        .clusterResources, .terraformModule, .iamPolicies, .jsonDocuments, .workflows,
+    ]
 
     init(file: String, text: String) {
         self.file = file

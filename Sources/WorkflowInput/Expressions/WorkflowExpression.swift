@@ -111,3 +111,22 @@ public struct ByteRange: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(start)..<\(end)" }
 }
+
+extension WorkflowExpression {
+    /// Calls `body` with this node and then every node below it, in the order written.
+    public func visit(_ body: (WorkflowExpression) -> Void) {
+        body(self)
+        switch self {
+        case .null, .bool, .number, .string, .context: return
+        case .property(let base, _, _), .filter(let base, _), .not(let base, _): base.visit(body)
+        case .index(let base, let index, _):
+            base.visit(body)
+            index.visit(body)
+        case .binary(_, let left, let right, _):
+            left.visit(body)
+            right.visit(body)
+        case .call(_, let arguments, _):
+            for argument in arguments { argument.visit(body) }
+        }
+    }
+}

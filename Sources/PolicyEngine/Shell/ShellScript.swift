@@ -1,0 +1,357 @@
+/// A POSIX shell script split into simple commands, as far as a policy needs to see them: which
+/// program each command runs with which arguments, what pipes into it, and what runs inside its
+/// command substitutions. It does not run or expand anything: `$VAR` stays as written, quotes are
+/// removed as the shell would remove them.
+///
+/// Understood: quoting (`'…'`, `"…"`, `\`), comments, line continuations, the operators
+/// `; & && || | |&` and newlines, subshells and groups, the reserved words that open and close
+/// compound commands (`if … then … fi`, `while … do … done`, `!`), redirections (dropped, with
+/// their targets), here-documents (their bodies skipped), and `$( )`, `` ` ` ``, `<( )`, `>( )`
+/// substitutions (kept inside the word, and their commands read too). Used for `RUN` in
+/// Dockerfiles, `run:` in GitHub Actions and `script:` in GitLab CI.
+public struct ShellScript: Sendable {
+    /// One simple command.
+    public struct Command: Sendable, Equatable {
+        /// The words after quote removal, redirections left out.
+        public var words: [String]
+        /// The program run: the first word after variable assignments (`A=b cmd`) and the
+        /// wrappers `sudo`, `env`, `exec`, `command`, `nohup`, `time`, `nice`, `xargs` (and
+        /// their options); the base name of a path (`/usr/bin/curl` → `curl`). Empty when the
+        /// command only assigns variables.
+        public var program: String
+        /// The words after the program.
+        public var arguments: [String]
+        /// The program of the command that pipes into this one (`curl … | sh` gives `sh` the
+        /// value `curl`), else empty.
+        public var pipedFrom: String
+        /// The programs run inside this command's substitutions (`sh -c "$(curl …)"` → `curl`).
+        public var substituted: [String]
+        /// Whether `sudo` (or `doas`) runs it.
+        public var elevated: Bool
+        /// The 1-based line of the script where it starts.
+        public var line: Int
+    }
+
+    public private(set) var commands: [Command] = []
+
+    /// Most commands read from one script.
+    public static let maxCommands = 100_000
+
+    public init(_ text: String) {
+        self.init(text, depth: 0)
+    }
+
+    private init(_ text: String, depth: Int) {
+        var reader = Reader(Array(text.unicodeScalars), depth: depth)
+        reader.run()
+        commands = reader.commands
+    }
+
+    private struct Reader {
+        let scalars: [Unicode.Scalar]
+        let depth: Int
+        var index = 0
+        var line = 1
+        var commands: [Command] = []
+        var words: [String] = []
+        var substitutions: [String] = []
+        var commandLine = 1
+        var pipedFrom = ""
+        /// Here-document delimiters waiting for the end of the line, with whether tabs are stripped.
+        var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
+
+        init(_ scalars: [Unicode.Scalar], depth: Int) {
+            self.scalars = scalars
+            self.depth = depth
+        }
+
+        var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+        func peek(_ offset: Int) -> Unicode.Scalar? {
+            index + offset < scalars.count ? scalars[index + offset] : nil
+        }
+
+        mutating func run() {
+            while let scalar = current, commands.count < ShellScript.maxCommands {
+                switch scalar {
+                case " ", "\t", "\r":
+                    index += 1
+                case "\n":
+                    index += 1
+                    line += 1
+                    finish(piped: false)
+                    skipHeredocBodies()
+                case "#":
+                    while let next = current, next != "\n" { index += 1 }
+                case "\\" where peek(1) == "\n":
+                    index += 2
+                    line += 1
+                case ";", "(", ")":
+                    index += 1
+                    finish(piped: false)
+                case "&":
+                    index += current == "&" && peek(1) == "&" ? 2 : 1
+                    finish(piped: false)
+                case "|":
+                    if peek(1) == "|" {
+                        index += 2
+                        finish(piped: false)
+                    } else {
+                        index += peek(1) == "&" ? 2 : 1
+                        finish(piped: true)
+                    }
+                case ">", "<":
+                    if peek(1) == "(" {
+                        words.append(readWord())
+                    } else {
+                        redirection()
+                    }
+                default:
+                    let word = readWord()
+                    // A digit-only word right before a redirection is its file descriptor.
+                    if let next = current, next == ">" || next == "<", !word.isEmpty,
+                        word.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), peek(1) != "("
+                    {
+                        redirection()
+                    } else {
+                        words.append(word)
+                    }
+                }
+            }
+            finish(piped: false)
+        }
+
+        /// Reads a redirection operator and drops its target; `<<` starts a here-document.
+        mutating func redirection() {
+            var op = ""
+            while let scalar = current,
+                scalar == ">" || scalar == "<" || scalar == "&" || scalar == "|" || scalar == "-"
+            {
+                // `>&` and `<&` take a descriptor or a word; `-` only after `<<`.
+                if scalar == "-" && op != "<<" { break }
+                if scalar == "|" && op != ">" { break }
+                if scalar == "&" && !(op == ">" || op == "<") { break }
+                op.unicodeScalars.append(scalar)
+                index += 1
+            }
+            while let scalar = current, scalar == " " || scalar == "\t" { index += 1 }
+            guard let next = current, next != "\n", next != ";", next != "|", next != "&" else { return }
+            let target = readWord()
+            if op == "<<" || op == "<<-" {
+                pendingHeredocs.append((target, op == "<<-"))
+            }
+        }
+
+        mutating func skipHeredocBodies() {
+            let heredocs = pendingHeredocs
+            pendingHeredocs.removeAll()
+            for heredoc in heredocs {
+                while current != nil {
+                    var text = ""
+                    while let scalar = current, scalar != "\n" {
+                        text.unicodeScalars.append(scalar)
+                        index += 1
+                    }
+                    if current == "\n" {
+                        index += 1
+                        line += 1
+                    }
+                    let body = heredoc.stripTabs ? String(text.drop { $0 == "\t" }) : text
+                    if body == heredoc.delimiter || body.trimmingSuffix("\r") == heredoc.delimiter { break }
+                }
+            }
+        }
+
+        /// One word, quotes removed; substitutions kept as written (and their commands noted).
+        mutating func readWord() -> String {
+            var word = ""
+            while let scalar = current {
+                switch scalar {
+                case " ", "\t", "\n", "\r", ";", "&", "|", "(", ")":
+                    return word
+                case ">", "<":
+                    guard peek(1) == "(" else { return word }
+                    word.unicodeScalars.append(scalar)
+                    index += 1
+                    word += substitution(open: "(", close: ")")
+                case "'":
+                    index += 1
+                    while let next = current, next != "'" {
+                        if next == "\n" { line += 1 }
+                        word.unicodeScalars.append(next)
+                        index += 1
+                    }
+                    index += 1
+                case "\"":
+                    index += 1
+                    while let next = current, next != "\"" {
+                        if next == "\\", let escaped = peek(1), "$`\"\\\n".unicodeScalars.contains(escaped) {
+                            if escaped != "\n" { word.unicodeScalars.append(escaped) } else { line += 1 }
+                            index += 2
+                        } else if next == "$", peek(1) == "(" {
+                            word.unicodeScalars.append(next)
+                            index += 1
+                            word += substitution(open: "(", close: ")")
+                        } else if next == "`" {
+                            word += backquoted()
+                        } else {
+                            if next == "\n" { line += 1 }
+                            word.unicodeScalars.append(next)
+                            index += 1
+                        }
+                    }
+                    index += 1
+                case "\\":
+                    if let escaped = peek(1) {
+                        if escaped == "\n" {
+                            line += 1
+                        } else {
+                            word.unicodeScalars.append(escaped)
+                        }
+                    }
+                    index += 2
+                case "$" where peek(1) == "(" || peek(1) == "{":
+                    word.unicodeScalars.append(scalar)
+                    index += 1
+                    if current == "(" {
+                        word += substitution(open: "(", close: ")")
+                    } else {
+                        word += substitution(open: "{", close: "}", commands: false)
+                    }
+                case "`":
+                    word += backquoted()
+                default:
+                    word.unicodeScalars.append(scalar)
+                    index += 1
+                }
+            }
+            return word
+        }
+
+        /// The text from `open` to its matching `close`, both included; with `commands`, the
+        /// programs inside are noted for the current command.
+        mutating func substitution(open: Unicode.Scalar, close: Unicode.Scalar, commands: Bool = true) -> String {
+            var text = ""
+            var nesting = 0
+            var quote: Unicode.Scalar?
+            while let scalar = current {
+                text.unicodeScalars.append(scalar)
+                index += 1
+                if scalar == "\n" { line += 1 }
+                if let open = quote {
+                    if scalar == open { quote = nil }
+                    continue
+                }
+                if scalar == "'" || scalar == "\"" {
+                    quote = scalar
+                } else if scalar == open {
+                    nesting += 1
+                } else if scalar == close {
+                    nesting -= 1
+                    if nesting == 0 { break }
+                }
+            }
+            if commands, text.unicodeScalars.count >= 2 {
+                note(String(text.unicodeScalars.dropFirst().dropLast()))
+            }
+            return text
+        }
+
+        mutating func backquoted() -> String {
+            var text = "`"
+            index += 1
+            var inner = ""
+            while let scalar = current, scalar != "`" {
+                if scalar == "\n" { line += 1 }
+                inner.unicodeScalars.append(scalar)
+                index += 1
+            }
+            index += 1
+            note(inner)
+            text += inner + "`"
+            return text
+        }
+
+        /// Notes the programs of a substitution's script (nested no deeper than eight levels).
+        mutating func note(_ script: String) {
+            guard depth < 8 else { return }
+            for command in ShellScript(script, depth: depth + 1).commands {
+                if !command.program.isEmpty { substitutions.append(command.program) }
+                substitutions += command.substituted
+            }
+        }
+
+        /// Ends the current command; `piped` when a `|` follows it.
+        mutating func finish(piped: Bool) {
+            let reserved: Set<String> = [
+                "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "!", "{",
+                "}", "in",
+            ]
+            // A loop's or a case's header (`for f in *.txt`) runs no program.
+            if let first = words.first, first == "for" || first == "case" || first == "select" { words.removeAll() }
+            while let first = words.first, reserved.contains(first) { words.removeFirst() }
+            if words.count == 1, words[0] == "}" { words.removeAll() }
+            guard !words.isEmpty else {
+                substitutions.removeAll()
+                commandLine = line
+                return
+            }
+            var command = Command(
+                words: words, program: "", arguments: [], pipedFrom: pipedFrom, substituted: substitutions,
+                elevated: false, line: commandLine)
+            Self.findProgram(&command)
+            commands.append(command)
+            pipedFrom = piped ? command.program : ""
+            words.removeAll()
+            substitutions.removeAll()
+            commandLine = line
+        }
+
+        static func findProgram(_ command: inout Command) {
+            var position = 0
+            let words = command.words
+            func isAssignment(_ word: String) -> Bool {
+                guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
+                return word[..<equals].allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+                    && !(word.first?.isNumber ?? true)
+            }
+            while position < words.count {
+                let word = words[position]
+                if isAssignment(word) {
+                    position += 1
+                    continue
+                }
+                let name = String(word.split(separator: "/").last ?? Substring(word))
+                switch name {
+                case "sudo", "doas":
+                    command.elevated = true
+                    position += 1
+                    // Options, and the values of those that take one.
+                    while position < words.count, words[position].hasPrefix("-") {
+                        let option = words[position]
+                        position += 1
+                        if ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"].contains(option) { position += 1 }
+                    }
+                case "env", "exec", "command", "nohup", "time", "nice", "xargs", "stdbuf", "timeout":
+                    position += 1
+                    while position < words.count, words[position].hasPrefix("-") || isAssignment(words[position]) {
+                        position += 1
+                    }
+                    // `timeout 5 cmd`: the duration.
+                    if name == "timeout", position < words.count, words[position].first?.isNumber == true {
+                        position += 1
+                    }
+                default:
+                    command.program = name
+                    command.arguments = Array(words[(position + 1)...])
+                    return
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

