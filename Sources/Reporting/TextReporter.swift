@@ -75,7 +75,10 @@ public struct TextReporter: Sendable {
             case .finding(let finding):
                 let label = finding.severity.rawValue + (finding.status == .unknown ? " (unknown)" : "")
                 let severity = paint(label, finding.status == .unknown ? .dim : Self.style(finding.severity))
-                let resource = finding.resource.isEmpty ? "" : Self.printable(finding.resource) + ": "
+                // A resource that is a whole file (a workflow, a Dockerfile) is named by the path already.
+                let resource =
+                    finding.resource.isEmpty || finding.resource == finding.location.file
+                    ? "" : Self.printable(finding.resource) + ": "
                 text += "\(place) \(severity): \(finding.policyID): \(resource)\(Self.printable(finding.message))\n"
             case .diagnostic(let diagnostic):
                 let level = paint(diagnostic.level.rawValue, diagnostic.level == .error ? .red : .dim)
