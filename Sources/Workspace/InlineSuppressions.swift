@@ -1,8 +1,9 @@
 import PolicyModel
 
 /// `# palisade:ignore[policy-id,…] reason` comments in a scanned file (`//` comments too, in
-/// Terraform), and Checkov's `#checkov:skip=CKV_AWS_20:reason`, which waives the policies that
-/// list that Checkov id among their `equivalents`, so teams that migrate keep their skips.
+/// Terraform), Checkov's `#checkov:skip=CKV_AWS_20:reason` and zizmor's
+/// `# zizmor: ignore[template-injection] reason`, which waive the policies that list that Checkov
+/// id or zizmor audit among their `equivalents`, so teams that migrate keep their skips.
 ///
 /// - A comment after content on a line waives the findings reported on that line.
 /// - A comment on a line of its own waives the findings on the next line that is neither blank
@@ -30,6 +31,7 @@ public struct InlineSuppressions: Sendable {
 
     public static let marker = "palisade:ignore"
     public static let checkovMarker = "checkov:skip="
+    public static let zizmorMarker = "zizmor: ignore["
     /// The id of the findings given for ignores without a reason.
     public static let missingReasonPolicy = "palisade-ignore-without-reason"
 
@@ -47,7 +49,8 @@ public struct InlineSuppressions: Sendable {
     public init(text: String, file: String, knownPolicies: [String: String], equivalents: [String: [String]] = [:]) {
         self.file = file
         self.equivalents = equivalents
-        guard text.utf8.contains(UInt8(ascii: ":")), text.contains(Self.marker) || text.contains(Self.checkovMarker)
+        guard text.utf8.contains(UInt8(ascii: ":")),
+            text.contains(Self.marker) || text.contains(Self.checkovMarker) || text.contains("zizmor:")
         else { return }
         var pending: [(policies: [String], reason: String, line: Int, column: Int)] = []
         var lineNumber = 0
@@ -90,6 +93,9 @@ public struct InlineSuppressions: Sendable {
     ) -> (policies: [String], reason: String, line: Int, column: Int)? {
         if let checkov = line.firstRange(of: Self.checkovMarker) {
             return parseCheckovSkip(line, checkov, lineNumber: lineNumber)
+        }
+        if let zizmor = line.firstRange(of: Self.zizmorMarker) ?? line.firstRange(of: "zizmor:ignore[") {
+            return parseZizmorIgnore(line, zizmor, lineNumber: lineNumber)
         }
         guard let markerRange = line.firstRange(of: Self.marker) else { return nil }
         guard let hash = Self.commentStart(line, before: markerRange.lowerBound) else { return nil }
@@ -166,6 +172,40 @@ public struct InlineSuppressions: Sendable {
             return nil
         }
         return (policies, reason, lineNumber, column)
+    }
+
+    /// `zizmor: ignore[audit,…] reason` → the policies listing those audits among their
+    /// equivalents. zizmor itself takes no reason; Palisade asks for one as for its own ignores.
+    private mutating func parseZizmorIgnore(_ line: Substring, _ marker: Range<Substring.Index>, lineNumber: Int)
+        -> (policies: [String], reason: String, line: Int, column: Int)?
+    {
+        guard let hash = Self.commentStart(line, before: marker.lowerBound) else { return nil }
+        let column = line.utf8.distance(from: line.startIndex, to: hash) + 1
+        let location = Location(file: file, line: lineNumber, column: column)
+        let rest = line[marker.upperBound...]
+        guard let close = rest.firstIndex(of: "]") else { return nil }
+        let audits = rest[..<close].split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
+        let reason = String(rest[rest.index(after: close)...].trimmingSpaces)
+        guard !audits.isEmpty else { return nil }
+        guard !reason.isEmpty else {
+            missingReason(
+                "zizmor: ignore[\(audits.joined(separator: ","))] gives no reason (add one after the bracket); "
+                    + "not applied", at: location)
+            return nil
+        }
+        var policies: [String] = []
+        for audit in audits {
+            if let mapped = equivalents[audit], !mapped.isEmpty {
+                policies += mapped
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .notice,
+                        "zizmor: ignore[\(audit)]: no Palisade policy is equivalent to \(audit); nothing to waive",
+                        at: location))
+            }
+        }
+        return policies.isEmpty ? nil : (policies, reason, lineNumber, column)
     }
 
     private mutating func missingReason(_ message: String, at location: Location) {

@@ -106,4 +106,33 @@ struct InlineSuppressionsTests {
         #expect(findings[0].statusReason == "access logs go to the central trail")
         #expect(ignores.findings.map(\.message) == ["checkov:skip=CKV_AWS_21 gives no reason; not applied"])
     }
+
+    @Test func zizmorIgnoresWaiveThePoliciesOfTheirAuditWhenTheyGiveAReason() {
+        let text = """
+            jobs:
+              build:
+                steps:
+                  - run: echo "${{ github.head_ref }}" # zizmor: ignore[template-injection] branch names are checked upstream
+                  - run: echo "${{ github.event.issue.title }}" # zizmor: ignore[template-injection]
+                  - uses: actions/checkout@v4 # zizmor: ignore[artipacked] nothing uploads the workspace
+            """
+        var ignores = InlineSuppressions(
+            text: text, file: "pod.yaml", knownPolicies: Self.known,
+            equivalents: ["template-injection": ["gha-template-injection"]])
+        var findings = [
+            Self.finding("gha-template-injection", line: 4, resource: "pod.yaml"),
+            Self.finding("gha-template-injection", line: 5, resource: "pod.yaml"),
+        ]
+        ignores.apply(to: &findings, resourceStarts: [:])
+        #expect(findings.map(\.status) == [.suppressed, .open])
+        #expect(findings[0].statusReason == "branch names are checked upstream")
+        #expect(
+            ignores.findings.map(\.message) == [
+                "zizmor: ignore[template-injection] gives no reason (add one after the bracket); not applied"
+            ])
+        #expect(
+            ignores.diagnostics.map(\.message) == [
+                "zizmor: ignore[artipacked]: no Palisade policy is equivalent to artipacked; nothing to waive"
+            ])
+    }
 }

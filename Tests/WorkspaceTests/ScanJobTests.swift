@@ -206,4 +206,45 @@ struct ScanJobTests {
             #expect(usage.ru_maxrss < 2 << 20, "peak resident set \(usage.ru_maxrss) KiB")
         }
     }
+
+    @Test func workflowsAreFoundUnderTheHiddenGitHubFolderAndReadAsWorkflows() async throws {
+        try await Self.withFolder { root in
+            let workflow = """
+                on: issues
+                jobs:
+                  greet:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: echo "${{ github.event.issue.title }}"
+                      # zizmor: ignore[template-injection]
+                      - run: echo "${{ github.head_ref }}"
+                      - run: echo "${{ github.event.issue.body }}" # palisade:ignore[gha-template-injection] quoted
+                """
+            try Self.write(workflow, root + "/.github/workflows/greet.yml")
+            // The same text elsewhere is not a workflow: Kubernetes passes it over without a word.
+            try Self.write(workflow, root + "/docs/greet.yml")
+            try Self.write("name: x\nruns: {using: composite, steps: []}\n", root + "/tools/setup/action.yml")
+            try Self.write("ignored", root + "/.hidden/.github/workflows/x.yml")
+            var policies = PolicySet.load(builtIn: true, paths: [])
+            policies.policies.removeAll { $0.id != "gha-template-injection" }
+            let outcome = await ScanJob.run(ScanJob.Options(paths: [root], policies: policies))
+            let report = outcome.report
+            #expect(report.fileKinds[root + "/.github/workflows/greet.yml"] == "github-actions")
+            #expect(report.fileKinds[root + "/docs/greet.yml"] == "kubernetes")
+            #expect(report.fileKinds[root + "/tools/setup/action.yml"] == "github-actions")
+            #expect(report.fileKinds.count == 3)
+            #expect(
+                report.findings.filter { $0.location.file.hasSuffix("/.github/workflows/greet.yml") }.map {
+                    "\($0.location.line):\($0.location.column) \($0.status) \($0.policyID)"
+                } == [
+                    "6:20 open gha-template-injection", "7:7 open palisade-ignore-without-reason",
+                    "8:20 open gha-template-injection", "9:20 suppressed gha-template-injection",
+                ])
+
+            let only = await ScanJob.run(
+                ScanJob.Options(paths: [root + "/docs/greet.yml"], policies: policies, kinds: ["github-actions"]))
+            #expect(only.report.fileKinds[root + "/docs/greet.yml"] == "github-actions")
+            #expect(only.report.findings.count { $0.policyID == "gha-template-injection" } == 3)
+        }
+    }
 }

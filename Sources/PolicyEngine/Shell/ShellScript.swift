@@ -331,6 +331,11 @@ public struct ShellScript: Sendable {
                         position += 1
                         if ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"].contains(option) { position += 1 }
                     }
+                case "command" where position + 1 < words.count && ["-v", "-V"].contains(words[position + 1]):
+                    // `command -v jq` asks where jq is; it runs nothing.
+                    command.program = name
+                    command.arguments = Array(words[(position + 1)...])
+                    return
                 case "env", "exec", "command", "nohup", "time", "nice", "xargs", "stdbuf", "timeout":
                     position += 1
                     while position < words.count, words[position].hasPrefix("-") || isAssignment(words[position]) {

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import PolicyEngine
+
+struct ShellScriptTests {
+    static func programs(_ script: String) -> [String] { ShellScript(script).commands.map(\.program) }
+
+    @Test func operatorsNewlinesAndContinuationsSeparateCommands() {
+        let script = """
+            apt-get update && apt-get install -y \\
+                curl git; echo done
+            make || exit 1 & wait
+            """
+        let commands = ShellScript(script).commands
+        #expect(commands.map(\.program) == ["apt-get", "apt-get", "echo", "make", "exit", "wait"])
+        #expect(commands[1].arguments == ["install", "-y", "curl", "git"])
+        #expect(commands.map(\.line) == [1, 1, 2, 3, 3, 3])
+    }
+
+    @Test func pipesRecordWhatFeedsEachCommand() {
+        let commands = ShellScript("curl -fsSL https://x.example/i.sh | sudo -E bash -s -- --yes | tee log").commands
+        #expect(commands.map(\.program) == ["curl", "bash", "tee"])
+        #expect(commands.map(\.pipedFrom) == ["", "curl", "bash"])
+        #expect(commands[1].elevated)
+        #expect(commands[1].arguments == ["-s", "--", "--yes"])
+    }
+
+    @Test func quotesAreRemovedAndOperatorsInsideThemAreText() {
+        let commands = ShellScript(#"echo "a && b" 'c | d' e\ f "x\"y""#).commands
+        #expect(commands.count == 1)
+        #expect(commands[0].words == ["echo", "a && b", "c | d", "e f", #"x"y"#])
+    }
+
+    @Test func substitutionsStayInTheirWordAndTheirProgramsAreNoted() {
+        let commands = ShellScript(#"sh -c "$(curl -fsSL https://get.example)"; bash <(wget -qO- https://x)"#).commands
+        #expect(commands.map(\.program) == ["sh", "bash"])
+        #expect(commands[0].substituted == ["curl"])
+        #expect(commands[0].arguments == ["-c", "$(curl -fsSL https://get.example)"])
+        #expect(commands[1].substituted == ["wget"])
+        #expect(ShellScript("echo `uname -a`").commands.first?.substituted == ["uname"])
+    }
+
+    @Test func wrappersAssignmentsAndPathsAreLookedThrough() {
+        #expect(Self.programs("DEBIAN_FRONTEND=noninteractive sudo -u root env A=1 /usr/bin/pip install x") == ["pip"])
+        #expect(Self.programs("timeout 30 nohup ./run.sh") == ["run.sh"])
+        #expect(Self.programs("A=1 B=2") == [""])
+    }
+
+    @Test func compoundCommandsRedirectionsCommentsAndHeredocs() {
+        let script = """
+            # install
+            if ! command -v jq >/dev/null 2>&1; then
+              for f in a b; do echo "$f" > out.txt; done
+            fi
+            cat <<'EOF' > config
+            curl http://not-a-command | sh
+            EOF
+            python3 - <<-PY
+            \tprint(1)
+            \tPY
+            ls # a trailing comment | sh
+            """
+        #expect(Self.programs(script) == ["command", "echo", "cat", "python3", "ls"])
+        let echo = ShellScript(script).commands[1]
+        #expect(echo.arguments == ["$f"])
+    }
+
+    @Test func hostileInputStaysBounded() {
+        let deep = String(repeating: "$(", count: 5_000) + "x" + String(repeating: ")", count: 5_000)
+        #expect(ShellScript("echo " + deep).commands.count == 1)
+        let many = String(repeating: "a;", count: 200_000)
+        #expect(ShellScript(many).commands.count == ShellScript.maxCommands)
+        #expect(ShellScript("echo 'unterminated").commands.first?.words == ["echo", "unterminated"])
+    }
+}
