@@ -63,6 +63,9 @@ struct ShellScriptTests {
         #expect(Self.programs(script) == ["command", "echo", "cat", "python3", "ls"])
         let echo = ShellScript(script).commands[1]
         #expect(echo.arguments == ["$f"])
+        #expect(echo.redirections == ["> out.txt"])
+        #expect(ShellScript(script).commands[0].redirections == ["> /dev/null", ">& 1"])
+        #expect(ShellScript(#"echo "A=$B" >> "$GITHUB_ENV""#).commands.first?.redirections == [">> $GITHUB_ENV"])
     }
 
     @Test func hostileInputStaysBounded() {

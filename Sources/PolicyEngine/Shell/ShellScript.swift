@@ -26,6 +26,9 @@ public struct ShellScript: Sendable {
         public var pipedFrom: String
         /// The programs run inside this command's substitutions (`sh -c "$(curl …)"` → `curl`).
         public var substituted: [String]
+        /// Its redirections, operator and target as written without quotes: `>> $GITHUB_ENV`,
+        /// `2> /dev/null`, `< /dev/tcp/host/80` (here-documents as `<< EOF`).
+        public var redirections: [String]
         /// Whether `sudo` (or `doas`) runs it.
         public var elevated: Bool
         /// The 1-based line of the script where it starts.
@@ -55,6 +58,7 @@ public struct ShellScript: Sendable {
         var commands: [Command] = []
         var words: [String] = []
         var substitutions: [String] = []
+        var redirections: [String] = []
         var commandLine = 1
         var pipedFrom = ""
         /// Here-document delimiters waiting for the end of the line, with whether tabs are stripped.
@@ -136,6 +140,7 @@ public struct ShellScript: Sendable {
             while let scalar = current, scalar == " " || scalar == "\t" { index += 1 }
             guard let next = current, next != "\n", next != ";", next != "|", next != "&" else { return }
             let target = readWord()
+            redirections.append(op + " " + target)
             if op == "<<" || op == "<<-" {
                 pendingHeredocs.append((target, op == "<<-"))
             }
@@ -292,17 +297,19 @@ public struct ShellScript: Sendable {
             if words.count == 1, words[0] == "}" { words.removeAll() }
             guard !words.isEmpty else {
                 substitutions.removeAll()
+                redirections.removeAll()
                 commandLine = line
                 return
             }
             var command = Command(
                 words: words, program: "", arguments: [], pipedFrom: pipedFrom, substituted: substitutions,
-                elevated: false, line: commandLine)
+                redirections: redirections, elevated: false, line: commandLine)
             Self.findProgram(&command)
             commands.append(command)
             pipedFrom = piped ? command.program : ""
             words.removeAll()
             substitutions.removeAll()
+            redirections.removeAll()
             commandLine = line
         }
 

@@ -9,10 +9,10 @@ import PolicyModel
 /// - `jobList`: the jobs in order, each as written plus `id` (its key), `runners` (the labels of
 ///   `runs-on`, from a string, a list or `{group, labels}`), `selfHosted` (a `self-hosted` label),
 ///   `steps` (as in `steps` below; `[]` when none) and `action` (the reusable workflow its `uses:`
-///   calls, as `ActionReference.node`, else null).
+///   calls, as `ActionReference.node`; absent when none).
 /// - `steps`: every step of every job (an action's `runs.steps`), each as written plus `job` (the
-///   job's id; null in an action), `index` (its place in the job) and `action` (what its `uses:`
-///   names, else null).
+///   job's id; absent in an action), `index` (its place in the job) and `action` (what its `uses:`
+///   names; absent when none).
 /// - `expressions`: every `${{ }}` expression in a value, and every `if:` condition of a job or
 ///   step (written with or without `${{ }}`), each `{text, contexts, calls, comparisons, field,
 ///   path, job, step, uses, template, whole}`: `contexts` are the context paths it reads
@@ -21,6 +21,7 @@ import PolicyModel
 ///   null context call other`), `comparisons` its `==`/`!=` between a context and a string
 ///   (`{context, operator, value}`), `field` where it is inside its step, job or file
 ///   (`run`, `with.script`, `env.TITLE`, `if`), `path` the whole path (`jobs.build.steps[2].run`),
+///   `job` and `step` the job id and step index (absent outside a job or step),
 ///   `uses` the step's or job's `uses:` (else ""), `template` whether it is written in `${{ }}`,
 ///   and `whole` whether it is the entire value (an `if:` with any other text is always true).
 struct WorkflowModel {
@@ -120,12 +121,12 @@ struct WorkflowModel {
         if case .sequence(let items)? = job["steps"]?.content { steps = augmentedSteps(items, job: id) }
         let uses = job["uses"]
         let action = uses.flatMap { node in node.string.flatMap(ActionReference.init).map { $0.node(at: node.span) } }
-        let views: [(String, Node)] = [
+        var views: [(String, Node)] = [
             ("id", id), ("runners", Node(.sequence(runners), span: job["runs-on"]?.span ?? at)),
             ("selfHosted", Node(.bool(selfHosted), span: job["runs-on"]?.span ?? at)),
             ("steps", Node(.sequence(steps), span: job["steps"]?.span ?? at)),
-            ("action", action ?? Node(.null, span: at)),
         ]
+        if let action { views.append(("action", action)) }
         entries.removeAll { entry in views.contains { $0.0 == entry.key.string } }
         for (name, value) in views { entries.append(Node.Entry(key: Node(.string(name), span: at), value: value)) }
         return Node(.mapping(entries), span: job.span)
@@ -143,10 +144,9 @@ struct WorkflowModel {
             let uses = step["uses"]
             let action = uses.flatMap { node in node.string.flatMap(ActionReference.init).map { $0.node(at: node.span) }
             }
-            let views: [(String, Node)] = [
-                ("job", job ?? Node(.null, span: at)), ("index", Node(.int(Int64(index)), span: at)),
-                ("action", action ?? Node(.null, span: at)),
-            ]
+            var views: [(String, Node)] = [("index", Node(.int(Int64(index)), span: at))]
+            if let job { views.append(("job", job)) }
+            if let action { views.append(("action", action)) }
             entries.removeAll { entry in views.contains { $0.0 == entry.key.string } }
             for (name, value) in views {
                 entries.append(Node.Entry(key: Node(.string(name), span: at), value: value))
@@ -326,18 +326,16 @@ struct WorkflowModel {
             default: break
             }
         }
-        expressions.append(
-            .located(
-                [
-                    ("text", value(.string(text))), ("contexts", strings(expression.contextPaths)),
-                    ("calls", value(.sequence(calls))), ("comparisons", value(.sequence(comparisons))),
-                    ("field", value(.string(field))),
-                    ("path", value(.string(fullPath))),
-                    ("job", scope.job.map { value(.string($0.string ?? "")) } ?? value(.null)),
-                    ("step", scope.step.map { value(.int(Int64($0))) } ?? value(.null)),
-                    ("uses", value(.string(scope.uses))), ("template", value(.bool(template))),
-                    ("whole", value(.bool(whole))),
-                ], at: span))
+        var entries: [(String, Node)] = [
+            ("text", value(.string(text))), ("contexts", strings(expression.contextPaths)),
+            ("calls", value(.sequence(calls))), ("comparisons", value(.sequence(comparisons))),
+            ("field", value(.string(field))), ("path", value(.string(fullPath))),
+            ("uses", value(.string(scope.uses))), ("template", value(.bool(template))),
+            ("whole", value(.bool(whole))),
+        ]
+        if let job = scope.job?.string { entries.append(("job", value(.string(job)))) }
+        if let step = scope.step { entries.append(("step", value(.int(Int64(step))))) }
+        expressions.append(.located(entries, at: span))
     }
 
     private func render(_ path: [Component]) -> String {
