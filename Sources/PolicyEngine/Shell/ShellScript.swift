@@ -28,6 +28,9 @@ public struct ShellScript: Sendable {
         public var substituted: [String]
         /// Whether `sudo` (or `doas`) runs it.
         public var elevated: Bool
+        /// The files its output redirections write to (`> f`, `>> "$F"`, `>| f`), quotes removed
+        /// and variables left as written; a descriptor copied with `>&2` or closed with `>&-` is none.
+        public var writes: [String]
         /// The 1-based line of the script where it starts.
         public var line: Int
     }
@@ -57,6 +60,8 @@ public struct ShellScript: Sendable {
         var substitutions: [String] = []
         var commandLine = 1
         var pipedFrom = ""
+        /// The output redirection targets of the command being read.
+        var writes: [String] = []
         /// Here-document delimiters waiting for the end of the line, with whether tabs are stripped.
         var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
 
@@ -139,6 +144,9 @@ public struct ShellScript: Sendable {
             if op == "<<" || op == "<<-" {
                 pendingHeredocs.append((target, op == "<<-"))
             }
+            let copiesDescriptor =
+                op.hasSuffix("&") && (target == "-" || target.unicodeScalars.allSatisfy { ("0"..."9").contains($0) })
+            if op.contains(">"), !copiesDescriptor, !target.isEmpty { writes.append(target) }
         }
 
         mutating func skipHeredocBodies() {
@@ -292,17 +300,19 @@ public struct ShellScript: Sendable {
             if words.count == 1, words[0] == "}" { words.removeAll() }
             guard !words.isEmpty else {
                 substitutions.removeAll()
+                writes.removeAll()
                 commandLine = line
                 return
             }
             var command = Command(
                 words: words, program: "", arguments: [], pipedFrom: pipedFrom, substituted: substitutions,
-                elevated: false, line: commandLine)
+                elevated: false, writes: writes, line: commandLine)
             Self.findProgram(&command)
             commands.append(command)
             pipedFrom = piped ? command.program : ""
             words.removeAll()
             substitutions.removeAll()
+            writes.removeAll()
             commandLine = line
         }
 
