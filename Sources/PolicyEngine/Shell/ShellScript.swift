@@ -31,6 +31,9 @@ public struct ShellScript: Sendable {
         public var redirections: [String]
         /// Whether `sudo` (or `doas`) runs it.
         public var elevated: Bool
+        /// The files its output redirections write to (`> f`, `>> "$F"`, `>| f`), quotes removed
+        /// and variables left as written; a descriptor copied with `>&2` or closed with `>&-` is none.
+        public var writes: [String]
         /// The 1-based line of the script where it starts.
         public var line: Int
     }
@@ -61,6 +64,8 @@ public struct ShellScript: Sendable {
         var redirections: [String] = []
         var commandLine = 1
         var pipedFrom = ""
+        /// The output redirection targets of the command being read.
+        var writes: [String] = []
         /// Here-document delimiters waiting for the end of the line, with whether tabs are stripped.
         var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
 
@@ -144,6 +149,9 @@ public struct ShellScript: Sendable {
             if op == "<<" || op == "<<-" {
                 pendingHeredocs.append((target, op == "<<-"))
             }
+            let copiesDescriptor =
+                op.hasSuffix("&") && (target == "-" || target.unicodeScalars.allSatisfy { ("0"..."9").contains($0) })
+            if op.contains(">"), !copiesDescriptor, !target.isEmpty { writes.append(target) }
         }
 
         mutating func skipHeredocBodies() {
@@ -298,18 +306,20 @@ public struct ShellScript: Sendable {
             guard !words.isEmpty else {
                 substitutions.removeAll()
                 redirections.removeAll()
+                writes.removeAll()
                 commandLine = line
                 return
             }
             var command = Command(
                 words: words, program: "", arguments: [], pipedFrom: pipedFrom, substituted: substitutions,
-                redirections: redirections, elevated: false, line: commandLine)
+                redirections: redirections, elevated: false, writes: writes, line: commandLine)
             Self.findProgram(&command)
             commands.append(command)
             pipedFrom = piped ? command.program : ""
             words.removeAll()
             substitutions.removeAll()
             redirections.removeAll()
+            writes.removeAll()
             commandLine = line
         }
 

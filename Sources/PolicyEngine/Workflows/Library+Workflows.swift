@@ -6,7 +6,8 @@ extension Library {
     ///
     /// - `shellCommands(script)`: the simple commands of a shell script (`run:`, `script:`,
     ///   a Dockerfile `RUN`), each `{words, program, arguments, pipedFrom, substituted,
-    ///   redirections, elevated, line}` as `ShellScript.Command` describes, so that `curl … | sh`, `sudo` or an unpinned
+    ///   redirections, writes, elevated, line}` as `ShellScript.Command` describes, so that
+    ///   `curl … | sh`, `sudo` or an unpinned
     ///   `pip install` is found as a command rather than as a substring.
     /// - `isAttackerControlled(path)`: whether a context path (`github.event.issue.title`, as an
     ///   expression's `contexts` lists them) reads a value that whoever opens an issue, a pull
@@ -41,6 +42,7 @@ extension Library {
         map.set(.string("substituted"), .list(command.substituted.map { .string($0) }))
         map.set(.string("redirections"), .list(command.redirections.map { .string($0) }))
         map.set(.string("elevated"), .bool(command.elevated))
+        map.set(.string("writes"), .list(command.writes.map { .string($0) }))
         map.set(.string("line"), .int(Int64(command.line)))
         return .map(map)
     }

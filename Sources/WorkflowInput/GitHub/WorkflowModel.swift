@@ -5,7 +5,7 @@ import PolicyModel
 ///
 /// - `events`: every trigger as a map from event name to its configuration, whichever form `on:`
 ///   takes (`on: push`, `on: [push, pull_request]`, or a map); an event named without
-///   configuration maps to `{}`. Actions have none.
+///   configuration maps to `{}`. Each event's value is located at its name. Actions have none.
 /// - `jobList`: the jobs in order, each as written plus `id` (its key), `runners` (the labels of
 ///   `runs-on`, from a string, a list or `{group, labels}`), `selfHosted` (a `self-hosted` label),
 ///   `steps` (as in `steps` below; `[]` when none) and `action` (the reusable workflow its `uses:`
@@ -88,7 +88,9 @@ struct WorkflowModel {
                 .mapping(
                     written.map { entry in
                         switch entry.value.content {
-                        case .mapping: return entry
+                        // Located at the event's name, which a finding about the trigger names.
+                        case .mapping:
+                            return Node.Entry(key: entry.key, value: Node(entry.value.content, span: entry.key.span))
                         default: return Node.Entry(key: entry.key, value: empty(entry.key))
                         }
                     }), span: on.span)
