@@ -30,6 +30,12 @@ public struct ShellScript: Sendable {
         public var elevated: Bool
         /// The 1-based line of the script where it starts.
         public var line: Int
+        /// The program this command pipes into (`echo "$T" | docker login` gives `echo` the
+        /// value `docker`), else empty.
+        public var pipedTo = ""
+        /// Whether its standard output goes somewhere other than the terminal or log: a file or
+        /// `/dev/null` (`> f`, `>> f`, `1> f`, `>| f`); `>&2` and `2> f` do not count.
+        public var redirected = false
     }
 
     public private(set) var commands: [Command] = []
@@ -57,6 +63,10 @@ public struct ShellScript: Sendable {
         var substitutions: [String] = []
         var commandLine = 1
         var pipedFrom = ""
+        /// Whether the last command finished is piped into the next one.
+        var piping = false
+        /// Whether the command being read sends its standard output away from the log.
+        var outputRedirected = false
         /// Here-document delimiters waiting for the end of the line, with whether tabs are stripped.
         var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
 
@@ -111,7 +121,7 @@ public struct ShellScript: Sendable {
                     if let next = current, next == ">" || next == "<", !word.isEmpty,
                         word.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), peek(1) != "("
                     {
-                        redirection()
+                        redirection(descriptor: word)
                     } else {
                         words.append(word)
                     }
@@ -121,7 +131,8 @@ public struct ShellScript: Sendable {
         }
 
         /// Reads a redirection operator and drops its target; `<<` starts a here-document.
-        mutating func redirection() {
+        /// `descriptor` is the file descriptor written before the operator (`2` in `2>`), if any.
+        mutating func redirection(descriptor: String = "") {
             var op = ""
             while let scalar = current,
                 scalar == ">" || scalar == "<" || scalar == "&" || scalar == "|" || scalar == "-"
@@ -139,6 +150,8 @@ public struct ShellScript: Sendable {
             if op == "<<" || op == "<<-" {
                 pendingHeredocs.append((target, op == "<<-"))
             }
+            let toLog = ["1", "2", "/dev/stdout", "/dev/stderr", "/dev/tty"].contains(target)
+            if op.hasPrefix(">"), descriptor.isEmpty || descriptor == "1", !toLog { outputRedirected = true }
         }
 
         mutating func skipHeredocBodies() {
@@ -297,10 +310,13 @@ public struct ShellScript: Sendable {
             }
             var command = Command(
                 words: words, program: "", arguments: [], pipedFrom: pipedFrom, substituted: substitutions,
-                elevated: false, line: commandLine)
+                elevated: false, line: commandLine, redirected: outputRedirected)
             Self.findProgram(&command)
+            if piping, let last = commands.indices.last { commands[last].pipedTo = command.program }
             commands.append(command)
             pipedFrom = piped ? command.program : ""
+            piping = piped
+            outputRedirected = false
             words.removeAll()
             substitutions.removeAll()
             commandLine = line
