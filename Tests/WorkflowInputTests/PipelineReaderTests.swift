@@ -372,6 +372,17 @@ struct PipelineReaderTests {
         #expect(try Self.job(content, "fine")["scripts"]?.items.map(\.string) == ["echo ok"])
     }
 
+    @Test func aliasedVariablesCannotMakeTheReadingEndless() throws {
+        let names = (0..<4_000).map { "  V\($0): x" }.joined(separator: "\n")
+        let jobs = (0..<300).map { "job\($0):\n  variables: *shared\n  script: make" }.joined(separator: "\n")
+        let (content, diagnostics) = try Self.read(".shared: &shared\n\(names)\n\(jobs)\n")
+        let jobList = try #require(content["jobList"]?.items)
+        #expect(jobList.count > 200 && jobList.count < 300)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("too large") == true)
+        #expect(diagnostics.first?.location.line == 4_002 + 3 * (jobList.count - 1))
+    }
+
     @Test func aFileThatIsNotAMappingIsAnError() {
         let (resources, diagnostics) = PipelineReader.parse(bytes: Array("- a\n- b\n".utf8), file: ".gitlab-ci.yml")
         #expect(resources.isEmpty)

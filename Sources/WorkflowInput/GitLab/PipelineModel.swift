@@ -64,6 +64,10 @@ struct PipelineModel {
     private var document = Node(.null, span: Span(line: 1, column: 1))
     private var jobsByName: [String: Node] = [:]
     private var globalVariables: [(name: String, value: Node)] = []
+    /// Values the views may still copy or visit. Aliases and `!reference` tags let a small file
+    /// stand for a huge pipeline (every job sharing thousands of variables), so the reading stops
+    /// here and says so.
+    private var budget = 1_000_000
     /// Places already listed in a view, so that an alias is listed once.
     private var seenImages: Set<Span> = []
     private var seenScripts: Set<Span> = []
@@ -103,8 +107,17 @@ struct PipelineModel {
         }
         var jobList: [Node] = []
         for (id, job) in jobs.prefix(Self.maxItems) {
+            guard budget > 0 else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "the pipeline is too large to read every job (over a million values); "
+                            + "jobs from here on are left out", at: id.location(in: file)))
+                break
+            }
             let name = id.string ?? ""
             let merged = mergedVariables(of: job)
+            budget -= 1 + merged.count
             let expanding = Dictionary(merged.map { ($0.name, $0.value.string ?? "") }) { _, last in last }
             listVariables(job["variables"], prefix: name + ".variables", job: id, scope: "job", into: &variables)
             listImages(of: job, prefix: name + ".", job: id, expanding: expanding, into: &images, variables: &variables)
@@ -228,17 +241,20 @@ struct PipelineModel {
     /// The top-level variables, overridden by those of the templates `job` extends (in the
     /// order named, each with what it extends), overridden by the job's own.
     private func mergedVariables(of job: Node) -> [(name: String, value: Node)] {
-        var merged = globalVariables
+        var merged: [(name: String, value: Node)] = []
+        var positions: [String: Int] = [:]
         var visited: Set<String> = []
         func overlay(_ variables: [(name: String, value: Node)]) {
             for variable in variables {
-                if let index = merged.firstIndex(where: { $0.name == variable.name }) {
+                if let index = positions[variable.name] {
                     merged[index] = variable
                 } else {
+                    positions[variable.name] = merged.count
                     merged.append(variable)
                 }
             }
         }
+        overlay(globalVariables)
         func apply(_ template: Node, depth: Int) {
             guard depth < Self.maxExtendsDepth else { return }
             for parent in extendsList(template) {
@@ -298,7 +314,8 @@ struct PipelineModel {
     /// The script lines of `node`, nested lists flattened; with `resolving`, a `!reference`
     /// is replaced by what it names in this file, else it is left out.
     private mutating func flatten(_ node: Node, resolving: Bool, depth: Int, into lines: inout [Node]) {
-        guard lines.count < Self.maxItems else { return }
+        guard lines.count < Self.maxItems, budget > 0 else { return }
+        budget -= 1
         switch node.content {
         case .sequence(let items):
             if source.isTagged("!reference", at: node.span) {
