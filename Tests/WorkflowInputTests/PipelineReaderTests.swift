@@ -197,8 +197,8 @@ struct PipelineReaderTests {
         let written = try #require(content["scripts"]?.items)
         #expect(
             written.map { $0["where"]?.string } == [
-                "default.before_script[0]", ".setup.script[0]", ".setup.script[1]", ".setup.script[2]",
-                "test.script[0]", "test.after_script[0]",
+                "default.before_script[0]", ".setup.script[0]", ".setup.script[1][0]", ".setup.script[1][1]",
+                "test.script[1]", "test.after_script",
             ])
         #expect(written[4]["text"]?.string == "make test")
         #expect(written[4]["job"]?.string == "test")
@@ -228,7 +228,7 @@ struct PipelineReaderTests {
         #expect(content["images"]?.items.count == 1)
         #expect(
             content["scripts"]?.items.map { $0["where"]?.string } == [
-                ".defaults.before_script[0]", "one.script[0]", "two.script[0]",
+                ".defaults.before_script[0]", "one.script", "two.script",
             ])
     }
 
@@ -389,16 +389,27 @@ struct PipelineReaderTests {
         #expect(diagnostics.first?.location.line == 1)
     }
 
-    @Test func unresolvableReferencesAreLeftOut() throws {
+    @Test func referencesResolveWithinTheFileAndOthersAreLeftOut() throws {
         let (content, diagnostics) = try Self.read(
             """
+            .shared:
+              script: [one, two]
+            whole:
+              script: !reference [.shared, script]
             job:
               script:
                 - !reference [.elsewhere, script]
                 - echo after
             """)
         #expect(diagnostics.isEmpty)
+        let whole = try #require(try Self.job(content, "whole")["scripts"]?.items)
+        #expect(whole.map(\.string) == ["one", "two"])
+        #expect(whole.map(\.position) == [[2, 12], [2, 17]])
         #expect(try Self.job(content, "job")["scripts"]?.items.map(\.string) == ["echo after"])
+        #expect(
+            content["scripts"]?.items.map { $0["where"]?.string } == [
+                ".shared.script[0]", ".shared.script[1]", "job.script[1]",
+            ])
     }
 
     /// An image reference and how it splits.

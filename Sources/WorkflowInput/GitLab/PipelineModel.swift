@@ -39,8 +39,9 @@ import PolicyModel
 ///   `dind` variant, `rootless` whether that variant is rootless.
 /// - `scripts`: every script line written in the file, once per place (aliases and `!reference`
 ///   tags are not followed), each `{text, job, field, where}`: `field` is `before_script`,
-///   `script`, `after_script` or `hooks.pre_get_sources_script`, `where` the path
-///   (`test.script[2]`, `default.before_script[0]`).
+///   `script`, `after_script` or `hooks.pre_get_sources_script`, `where` the path as written
+///   (`test.script[2]`, `test.script[1][0]` in a nested list, `deploy.after_script` for a
+///   single string, `default.before_script[0]`).
 /// - `variableList`: every variable written in the file, each `{name, value, job, scope,
 ///   where, expand}`: `scope` is `global`, `job` or `service`, `value` the value as a string,
 ///   `expand` false when written `expand: false`.
@@ -173,7 +174,7 @@ struct PipelineModel {
                 }
             }
         }
-        var scripts: [Node] = []
+        var scripts: [(line: Node, path: String)] = []
         for field in ["hooks", "before_script", "script", "after_script"] {
             let written: Node?
             if field == "hooks" {
@@ -183,7 +184,7 @@ struct PipelineModel {
             } else {
                 written = runsWith(field, job, defaults: defaults)?.node
             }
-            if let written { flatten(written, resolving: true, depth: 0, into: &scripts) }
+            if let written { flatten(written, path: field, resolving: true, depth: 0, into: &scripts) }
         }
         let variableMap = Node(
             .mapping(variables.map { Node.Entry(key: Node(.string($0.name), span: $0.value.span), value: $0.value) }),
@@ -194,7 +195,7 @@ struct PipelineModel {
             ("image", image), ("imageFrom", Node(.string(imageFrom), span: image.span)),
             ("services", Node(.sequence(services), span: job["services"]?.span ?? at)),
             ("servicesFrom", Node(.string(servicesFrom), span: job["services"]?.span ?? at)),
-            ("scripts", Node(.sequence(scripts), span: job["script"]?.span ?? at)),
+            ("scripts", Node(.sequence(scripts.map(\.line)), span: job["script"]?.span ?? at)),
             ("variables", variableMap),
         ]
         entries.removeAll { entry in views.contains { $0.0 == entry.key.string } }
@@ -311,20 +312,25 @@ struct PipelineModel {
 
     // MARK: Scripts
 
-    /// The script lines of `node`, nested lists flattened; with `resolving`, a `!reference`
-    /// is replaced by what it names in this file, else it is left out.
-    private mutating func flatten(_ node: Node, resolving: Bool, depth: Int, into lines: inout [Node]) {
+    /// The script lines of `node` with the path of each (`path`, then `[i]` per list level),
+    /// nested lists flattened; with `resolving`, a `!reference` is replaced by what it names in
+    /// this file, else it is left out.
+    private mutating func flatten(
+        _ node: Node, path: String, resolving: Bool, depth: Int, into lines: inout [(line: Node, path: String)]
+    ) {
         guard lines.count < Self.maxItems, budget > 0 else { return }
         budget -= 1
         switch node.content {
         case .sequence(let items):
             if source.isTagged("!reference", at: node.span) {
                 guard resolving, depth < Self.maxReferenceDepth, let target = resolve(reference: items) else { return }
-                flatten(target, resolving: true, depth: depth + 1, into: &lines)
+                flatten(target, path: path, resolving: true, depth: depth + 1, into: &lines)
                 return
             }
             guard depth <= Self.maxReferenceDepth else { return }
-            for item in items { flatten(item, resolving: resolving, depth: depth + 1, into: &lines) }
+            for (index, item) in items.enumerated() {
+                flatten(item, path: "\(path)[\(index)]", resolving: resolving, depth: depth + 1, into: &lines)
+            }
         case .mapping, .unknown:
             if !resolving {
                 diagnostics.append(
@@ -333,7 +339,7 @@ struct PipelineModel {
                     ))
             }
         default:
-            if let text = text(of: node) { lines.append(Node(.string(text), span: node.span)) }
+            if let text = text(of: node) { lines.append((Node(.string(text), span: node.span), path)) }
         }
     }
 
@@ -355,9 +361,9 @@ struct PipelineModel {
             ("after_script", owner["after_script"]),
         ]
         for case (let field, let written?) in fields {
-            var lines: [Node] = []
-            flatten(written, resolving: false, depth: 0, into: &lines)
-            for (index, line) in lines.enumerated() where scripts.count < Self.maxItems {
+            var lines: [(line: Node, path: String)] = []
+            flatten(written, path: prefix + field, resolving: false, depth: 0, into: &lines)
+            for (line, place) in lines where scripts.count < Self.maxItems {
                 guard seenScripts.insert(line.span).inserted else { continue }
                 let span = line.span
                 scripts.append(
@@ -366,7 +372,7 @@ struct PipelineModel {
                             ("text", line),
                             ("job", job.map { Node(.string($0.string ?? ""), span: span) } ?? null(span)),
                             ("field", Node(.string(field), span: span)),
-                            ("where", Node(.string("\(prefix)\(field)[\(index)]"), span: span)),
+                            ("where", Node(.string(place), span: span)),
                         ], at: span))
             }
         }

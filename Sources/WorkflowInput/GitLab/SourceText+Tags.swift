@@ -2,19 +2,12 @@ import PolicyModel
 
 extension SourceText {
     /// Whether the value whose node starts at `span` is written with the application tag `tag`
-    /// (`!reference`). The located tree keeps no tags, so the source is read: the node starts
-    /// at its tag, or (as some events place it) right after the tag and the spaces that follow.
+    /// (`!reference`). The located tree keeps no tags, so the source is read: a tagged node's
+    /// position is that of its tag.
     func isTagged(_ tag: String, at span: Span) -> Bool {
         let start = offset(line: Int(span.line), column: Int(span.column))
-        let written = Array(tag.utf8)
-        guard start <= bytes.count else { return false }
-        if bytes[start...].starts(with: written) { return true }
-        var cursor = start
-        while cursor > 0, bytes[cursor - 1] == UInt8(ascii: " ") || bytes[cursor - 1] == UInt8(ascii: "\t") {
-            cursor -= 1
-        }
-        guard cursor >= written.count, cursor < start else { return false }
-        return bytes[(cursor - written.count)..<cursor].elementsEqual(written)
+        guard start < bytes.count else { return false }
+        return bytes[start...].starts(with: tag.utf8)
     }
 
     /// The text of a plain (unquoted) scalar that starts at `span`, as written: up to the end of
