@@ -10,7 +10,8 @@ public enum InputFiles {
     public static let extensions: Set<String> = ["yaml", "yml", "json", "tf", "tfvars"]
 
     /// The input that reads `path`: Terraform for `.tf`, `.tfvars` (and their `.json` forms);
-    /// GitHub Actions for YAML under `.github/workflows/` and `action.yml`; Kubernetes for other
+    /// GitHub Actions for YAML under `.github/workflows/` and `action.yml`; GitLab CI for
+    /// `.gitlab-ci.yml`, `*.gitlab-ci.yml` and YAML under `.gitlab/ci/`; Kubernetes for other
     /// YAML and JSON (a JSON file holding a saved plan is told apart when read). `nil` for a file
     /// no input reads.
     public static func kind(of path: String) -> String? {
@@ -20,6 +21,7 @@ public enum InputFiles {
             return TerraformReader.inputKind
         }
         if WorkflowReader.isWorkflowFile(path) { return WorkflowReader.inputKind }
+        if PipelineReader.isPipelineFile(path) { return PipelineReader.inputKind }
         if path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json") {
             return ManifestParser.inputKind
         }
@@ -40,6 +42,8 @@ public enum InputFiles {
             return PlanReader.parse(bytes: bytes, file: file)
         case WorkflowReader.inputKind:
             return WorkflowReader.parse(bytes: bytes, file: file)
+        case PipelineReader.inputKind:
+            return PipelineReader.parse(bytes: bytes, file: file)
         default:
             return ManifestParser.parse(bytes: bytes, file: file)
         }

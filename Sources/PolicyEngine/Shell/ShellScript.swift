@@ -36,6 +36,12 @@ public struct ShellScript: Sendable {
         public var writes: [String]
         /// The 1-based line of the script where it starts.
         public var line: Int
+        /// The program this command pipes into (`echo "$T" | docker login` gives `echo` the
+        /// value `docker`), else empty.
+        public var pipedTo = ""
+        /// Whether its standard output goes somewhere other than the terminal or log: a file or
+        /// `/dev/null` (`> f`, `>> f`, `1> f`, `>| f`); `>&2` and `2> f` do not count.
+        public var redirected = false
     }
 
     public private(set) var commands: [Command] = []
@@ -66,6 +72,10 @@ public struct ShellScript: Sendable {
         var pipedFrom = ""
         /// The output redirection targets of the command being read.
         var writes: [String] = []
+        /// Whether the last command finished is piped into the next one.
+        var piping = false
+        /// Whether the command being read sends its standard output away from the log.
+        var outputRedirected = false
         /// Here-document delimiters waiting for the end of the line, with whether tabs are stripped.
         var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
 
@@ -120,7 +130,7 @@ public struct ShellScript: Sendable {
                     if let next = current, next == ">" || next == "<", !word.isEmpty,
                         word.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), peek(1) != "("
                     {
-                        redirection()
+                        redirection(descriptor: word)
                     } else {
                         words.append(word)
                     }
@@ -130,7 +140,8 @@ public struct ShellScript: Sendable {
         }
 
         /// Reads a redirection operator and drops its target; `<<` starts a here-document.
-        mutating func redirection() {
+        /// `descriptor` is the file descriptor written before the operator (`2` in `2>`), if any.
+        mutating func redirection(descriptor: String = "") {
             var op = ""
             while let scalar = current,
                 scalar == ">" || scalar == "<" || scalar == "&" || scalar == "|" || scalar == "-"
@@ -152,6 +163,8 @@ public struct ShellScript: Sendable {
             let copiesDescriptor =
                 op.hasSuffix("&") && (target == "-" || target.unicodeScalars.allSatisfy { ("0"..."9").contains($0) })
             if op.contains(">"), !copiesDescriptor, !target.isEmpty { writes.append(target) }
+            let toLog = ["1", "2", "/dev/stdout", "/dev/stderr", "/dev/tty"].contains(target)
+            if op.hasPrefix(">"), descriptor.isEmpty || descriptor == "1", !toLog { outputRedirected = true }
         }
 
         mutating func skipHeredocBodies() {
@@ -312,10 +325,14 @@ public struct ShellScript: Sendable {
             }
             var command = Command(
                 words: words, program: "", arguments: [], pipedFrom: pipedFrom, substituted: substitutions,
-                redirections: redirections, elevated: false, writes: writes, line: commandLine)
+                redirections: redirections, elevated: false, writes: writes, line: commandLine,
+                redirected: outputRedirected)
             Self.findProgram(&command)
+            if piping, let last = commands.indices.last { commands[last].pipedTo = command.program }
             commands.append(command)
             pipedFrom = piped ? command.program : ""
+            piping = piped
+            outputRedirected = false
             words.removeAll()
             substitutions.removeAll()
             redirections.removeAll()

@@ -5,10 +5,10 @@ extension Library {
     /// What CI policies would find tedious in plain CEL:
     ///
     /// - `shellCommands(script)`: the simple commands of a shell script (`run:`, `script:`,
-    ///   a Dockerfile `RUN`), each `{words, program, arguments, pipedFrom, substituted,
-    ///   redirections, writes, elevated, line}` as `ShellScript.Command` describes, so that
-    ///   `curl … | sh`, `sudo` or an unpinned
-    ///   `pip install` is found as a command rather than as a substring.
+    ///   a Dockerfile `RUN`), each `{words, program, arguments, pipedFrom, pipedTo, substituted,
+    ///   redirections, writes, redirected, elevated, line}` as `ShellScript.Command` describes, so
+    ///   that `curl … | sh`, `sudo` or an unpinned `pip install` is found as a command rather than
+    ///   as a substring.
     /// - `isAttackerControlled(path)`: whether a context path (`github.event.issue.title`, as an
     ///   expression's `contexts` lists them) reads a value that whoever opens an issue, a pull
     ///   request or a comment chooses (`GitHubContexts`).
@@ -39,10 +39,12 @@ extension Library {
         map.set(.string("program"), .string(command.program))
         map.set(.string("arguments"), .list(command.arguments.map { .string($0) }))
         map.set(.string("pipedFrom"), .string(command.pipedFrom))
+        map.set(.string("pipedTo"), .string(command.pipedTo))
         map.set(.string("substituted"), .list(command.substituted.map { .string($0) }))
         map.set(.string("redirections"), .list(command.redirections.map { .string($0) }))
         map.set(.string("elevated"), .bool(command.elevated))
         map.set(.string("writes"), .list(command.writes.map { .string($0) }))
+        map.set(.string("redirected"), .bool(command.redirected))
         map.set(.string("line"), .int(Int64(command.line)))
         return .map(map)
     }
