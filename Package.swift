@@ -66,6 +66,11 @@ let package = Package(
         .target(name: "KubernetesInput", dependencies: ["PolicyModel", "YAMLSupport"]),
         .testTarget(name: "KubernetesInputTests", dependencies: ["KubernetesInput", "PolicyModel"]),
 
+        // Dockerfiles and Containerfiles read as BuildKit reads them (directives, continuations, heredocs,
+        // exec and shell forms, build arguments in FROM) into one located resource per file with its stages.
+        .target(name: "DockerfileInput", dependencies: ["PolicyModel"]),
+        .testTarget(name: "DockerfileInputTests", dependencies: ["DockerfileInput", "PolicyModel"]),
+
         // Policy documents read, checked and compiled, and evaluated against resources.
         .target(
             name: "PolicyEngine", dependencies: [
@@ -156,6 +161,14 @@ let package = Package(
             name: "HCLBenchmark",
             dependencies: ["HCL", "BenchmarkSupport"],
             path: "Benchmarks/HCLBenchmark"
+        ),
+
+        // Release-mode benchmark of the Dockerfile parser: throughput on generated Dockerfiles and the time
+        // of hostile ones (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "DockerfileBenchmark",
+            dependencies: ["DockerfileInput", "PolicyModel", "BenchmarkSupport"],
+            path: "Benchmarks/DockerfileBenchmark"
         ),
     ]
 )
