@@ -104,7 +104,7 @@ let package = Package(
             name: "Workspace",
             dependencies: [
                 "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput", "WorkflowInput",
-                "PolicyEngine", "PolicyLibrary", "Reporting",
+                "DockerfileInput", "PolicyEngine", "PolicyLibrary", "Reporting",
             ]
         ),
         .testTarget(

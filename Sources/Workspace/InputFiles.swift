@@ -1,3 +1,4 @@
+import DockerfileInput
 import KubernetesInput
 import PolicyModel
 import TerraformInput
@@ -10,6 +11,7 @@ public enum InputFiles {
     public static let extensions: Set<String> = ["yaml", "yml", "json", "tf", "tfvars"]
 
     /// The input that reads `path`: Terraform for `.tf`, `.tfvars` (and their `.json` forms);
+    /// Dockerfiles by name (`Dockerfile`, `Dockerfile.*`, `*.Dockerfile`, `Containerfile`);
     /// GitHub Actions for YAML under `.github/workflows/` and `action.yml`; GitLab CI for
     /// `.gitlab-ci.yml`, `*.gitlab-ci.yml` and YAML under `.gitlab/ci/`; Kubernetes for other
     /// YAML and JSON (a JSON file holding a saved plan is told apart when read). `nil` for a file
@@ -20,6 +22,7 @@ public enum InputFiles {
         {
             return TerraformReader.inputKind
         }
+        if DockerfileParser.isDockerfile(path: path) { return DockerfileParser.inputKind }
         if WorkflowReader.isWorkflowFile(path) { return WorkflowReader.inputKind }
         if PipelineReader.isPipelineFile(path) { return PipelineReader.inputKind }
         if path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json") {
@@ -29,7 +32,7 @@ public enum InputFiles {
     }
 
     /// Whether the walk should pick a file up by its name alone (it has no telling extension).
-    @Sendable public static func isInputName(_ name: String) -> Bool { false }
+    @Sendable public static func isInputName(_ name: String) -> Bool { DockerfileParser.isDockerfile(path: name) }
 
     /// The resources of one file read as `kind` (a Terraform file as a module of its own).
     public static func resources(
@@ -40,6 +43,8 @@ public enum InputFiles {
             return TerraformReader.read(singleFile: String(decoding: bytes, as: UTF8.self), path: file)
         case PlanReader.inputKind:
             return PlanReader.parse(bytes: bytes, file: file)
+        case DockerfileParser.inputKind:
+            return DockerfileParser.parse(String(decoding: bytes, as: UTF8.self), file: file)
         case WorkflowReader.inputKind:
             return WorkflowReader.parse(bytes: bytes, file: file)
         case PipelineReader.inputKind:

@@ -1,4 +1,5 @@
 import CEL
+import DockerfileInput
 import KubernetesInput
 import PolicyEngine
 import PolicyModel
@@ -21,7 +22,7 @@ public enum ScanJob {
     /// `terraform show -json`, is read as a plan whichever input picked it up.)
     public static let kinds: [String] = [
         ManifestParser.inputKind, TerraformReader.inputKind, PlanReader.inputKind, WorkflowReader.inputKind,
-        PipelineReader.inputKind,
+        PipelineReader.inputKind, DockerfileParser.inputKind,
     ]
 
     /// The name under which standard input is reported when `-` is given as a path.

@@ -175,7 +175,7 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
                 let names = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
                 for name in names.sorted()
                 where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json")
-                    || name.hasSuffix(".tf")
+                    || name.hasSuffix(".tf") || name.hasSuffix("Dockerfile")
                 {
                     cases.append(
                         FixtureCase(
