@@ -6,8 +6,9 @@ import PolicyModel
 ///
 /// Problems are diagnostics located at their line and column, and reading goes on after them: an
 /// unknown instruction is a warning and is left out of the model; an instruction before the first
-/// `FROM` other than `ARG`, a `FROM` without an image, a stage name used twice and an unterminated
-/// heredoc are errors. The model is described on `ModelBuilder`.
+/// `FROM` other than `ARG`, a `FROM` without an image and an unterminated heredoc are errors. A stage
+/// name used twice is left to policies, as BuildKit leaves it to its build checks. The model is
+/// described on `ModelBuilder`.
 public enum DockerfileParser {
     /// The `inputKind` of every resource this parser returns.
     public static let inputKind = "dockerfile"

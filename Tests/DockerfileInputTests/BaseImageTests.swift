@@ -133,6 +133,32 @@ struct BaseImageTests {
         #expect(content["instructions"]?[2]?["baseStage"]?.integer == 0)
     }
 
+    @Test func ancestorsFollowTheStageChain() throws {
+        let (content, diagnostics) = model(
+            """
+            FROM alpine:3.20 AS base
+            FROM base AS deps
+            FROM golang:1.22 AS tools
+            FROM deps AS app
+            FROM 3
+            """)
+        #expect(diagnostics.isEmpty)
+        let stages = try #require(content["stages"]?.items)
+        #expect(stages.map { $0["ancestors"]?.items?.compactMap(\.integer) } == [[], [0], [], [1, 0], [3, 1, 0]])
+        // Each index is where its stage is named: the nearest at this FROM, the rest at earlier ones.
+        #expect(stages[4]["ancestors"]?[0]?.range == [5, 6, 5, 7])
+        #expect(stages[4]["ancestors"]?[1]?.range == [4, 6, 4, 10])
+        #expect(stages[4]["ancestors"]?[2]?.range == [2, 6, 2, 10])
+    }
+
+    @Test func reusedStageNameIsNotAParseErrorAndNamesTheFirstStage() throws {
+        let (content, diagnostics) = model("FROM alpine AS build\nFROM debian AS Build\nFROM build\n")
+        #expect(diagnostics.isEmpty)
+        let stages = try #require(content["stages"]?.items)
+        #expect(stages.map { $0["name"]?.string } == ["build", "build", nil])
+        #expect(stages[2]["base"]?["stage"]?.integer == 0)
+    }
+
     @Test func laterStageNameIsAnImageNotAStage() throws {
         let (content, _) = model("FROM app AS base\nFROM ubuntu AS app\n")
         #expect(content["stages"]?[0]?["base"]?["stage"]?.isNull == true)

@@ -29,7 +29,7 @@ extension ModelBuilder {
                         + "letters, digits, -, _ and .",
                     at: nameSpan)
             }
-            claimStageName(text, at: nameSpan)
+            claimStageName(text)
             name = .text(text, at: nameSpan)
         }
         startStage(name: name, base: base, keywordSpan: keywordSpan, span: span)

@@ -20,9 +20,14 @@ import PolicyModel
 /// name: "builder" | null             # lower-cased, as the builder compares names
 /// final: true | false                # whether it is the last stage
 /// base: <image>                      # what its FROM starts from
+/// ancestors: [2, 0]                  # the earlier stages it is built on, nearest first
 /// instructions: [<instruction>…]     # the instructions after its FROM, up to the next FROM
 /// user: "app" | null                 # the user of its last USER instruction
 /// ```
+///
+/// `ancestors` follows `base.stage` back: a stage's image starts as its ancestors' image, so a
+/// `USER` or `HEALTHCHECK` set in one of them still holds in it. Each index is located where it is
+/// named, the first at this stage's `FROM`.
 ///
 /// An image (the `base` of a stage, and the extra fields of a `FROM` instruction):
 ///
@@ -126,8 +131,8 @@ struct ModelBuilder {
     /// The build arguments a `FROM` can use: those declared before the first `FROM`.
     var arguments: [String: Binding]
     private var stages: [Stage] = []
-    /// Each stage name and the index and line of the stage that took it first.
-    private var stageNames: [String: (index: Int, line: Int)] = [:]
+    /// Each stage name and the index of the stage that took it first.
+    private var stageNames: [String: Int] = [:]
     private var instructions: [Node] = []
 
     init(file: String) {
@@ -162,22 +167,16 @@ struct ModelBuilder {
         stages.append(Stage(name: name, base: base, keywordSpan: keywordSpan, span: span))
     }
 
-    /// Records the stage name `name`, written at `span`, for the stage being started; reports a name
-    /// already taken.
-    mutating func claimStageName(_ name: String, at span: Span) {
-        let index = stages.count
-        if let first = stageNames[name] {
-            report(
-                .error, "stage name \"\(name)\" is already used by stage \(first.index) on line \(first.line)",
-                at: span)
-        } else {
-            stageNames[name] = (index, Int(span.line))
-        }
+    /// Records the stage name `name` for the stage being started. A name already taken keeps naming
+    /// its first stage and is not reported here: BuildKit leaves it to a build check
+    /// (`DuplicateStageName`), and Palisade to the policy `docker-stage-alias-unique`.
+    mutating func claimStageName(_ name: String) {
+        if stageNames[name] == nil { stageNames[name] = stages.count }
     }
 
     /// The earlier stage that `reference` names, by name or by index.
     func stage(named reference: String) -> Int? {
-        if let named = stageNames[reference.lowercased()], named.index < stages.count { return named.index }
+        if let named = stageNames[reference.lowercased()], named < stages.count { return named }
         if !reference.isEmpty, reference.unicodeScalars.allSatisfy(\.isASCIIDigit), let index = Int(reference),
             index < stages.count
         {
@@ -200,7 +199,16 @@ struct ModelBuilder {
                 ? Span(line: Int(span.line), column: Int(span.column))
                 : covering(directives[0].span, directives[directives.count - 1].span))
         var stageNodes: [Node] = []
+        var ancestors: [[Node]] = []
         for (index, stage) in stages.enumerated() {
+            // A stage built on an earlier one has that one's ancestors after it.
+            var own: [Node] = []
+            if let base = stage.base.first(where: { $0.0 == "stage" })?.1, case .int(let value) = base.content,
+                let earlier = Int(exactly: value), ancestors.indices.contains(earlier)
+            {
+                own = [base] + ancestors[earlier]
+            }
+            ancestors.append(own)
             let baseSpan = stage.base.first(where: { $0.0 == "written" })?.1.span ?? stage.keywordSpan
             let instructionsSpan =
                 stage.instructions.isEmpty
@@ -213,6 +221,7 @@ struct ModelBuilder {
                         ("name", stage.name),
                         ("final", .boolean(index == stages.count - 1, at: stage.keywordSpan)),
                         ("base", .fields(stage.base, at: baseSpan)),
+                        ("ancestors", .list(own, at: baseSpan)),
                         ("instructions", .list(stage.instructions, at: instructionsSpan)),
                         ("user", stage.user ?? .absent(at: stage.keywordSpan)),
                     ], at: stage.span))

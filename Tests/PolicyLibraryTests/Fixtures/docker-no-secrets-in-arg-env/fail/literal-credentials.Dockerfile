@@ -1,0 +1,8 @@
+ARG REGISTRY_PASSWORD=s3cr3t-Pa55
+FROM python:3.12-slim AS build
+ARG PIP_INDEX_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx1234
+FROM python:3.12-slim
+ENV DJANGO_SECRET_KEY="django-insecure-9f8e7d6c5b4a" \
+    DEBUG=false \
+    AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+ENV MYSQL_ROOT_PASSWORD hunter2

@@ -1,0 +1,6 @@
+FROM ubuntu:24.04 AS base
+EXPOSE 8080 22
+
+FROM base
+EXPOSE 20-30/tcp
+EXPOSE "22/TCP"
