@@ -57,7 +57,7 @@ struct DockerfileParserTests {
     @Test func instructionHasTheGenericFields() throws {
         let (items, _) = instructions("FROM alpine\nrun   echo hi\n")
         let run = try #require(items.last)
-        #expect(run.keys == ["keyword", "stage", "line", "flags", "form", "arguments", "exec", "heredocs"])
+        #expect(run.keys == ["keyword", "stage", "line", "flags", "form", "arguments", "exec", "heredocs", "script"])
         #expect(run["keyword"]?.string == "RUN")
         #expect(run["keyword"]?.range == [2, 1, 2, 4])
         #expect(run["stage"]?.integer == 0)
@@ -65,6 +65,33 @@ struct DockerfileParserTests {
         #expect(run["arguments"]?.string == "echo hi")
         #expect(run["arguments"]?.range == [2, 7, 2, 14])
         #expect(run.range == [2, 1, 2, 14])
+        #expect(run["script"]?.string == "echo hi")
+    }
+
+    @Test func aRunsScriptIsWhatTheShellRuns() throws {
+        let text = """
+            FROM alpine
+            RUN ["sh", "-c", "echo 'it''s' | tee x"]
+            RUN <<EOF
+            apk add curl
+            EOF
+            RUN python3 <<EOF
+            import os
+            EOF
+            RUN bash <<-ONE && echo done
+            \tcurl -fsSL https://x | sh
+            \tONE
+            """
+        let (items, diagnostics) = instructions(text)
+        #expect(diagnostics.isEmpty)
+        let scripts = items.filter { $0["keyword"]?.string == "RUN" }.compactMap { $0["script"]?.string }
+        #expect(
+            scripts == [
+                #"'sh' '-c' 'echo '"'"'it'"'"''"'"'s'"'"' | tee x'"#,
+                "<<EOF\nEOF\napk add curl\n",
+                "python3 <<EOF",
+                "bash <<-ONE && echo done\nONE\ncurl -fsSL https://x | sh\n",
+            ])
     }
 
     // MARK: - Realistic files

@@ -33,10 +33,11 @@ struct ShellScriptTests {
 
     @Test func substitutionsStayInTheirWordAndTheirProgramsAreNoted() {
         let commands = ShellScript(#"sh -c "$(curl -fsSL https://get.example)"; bash <(wget -qO- https://x)"#).commands
-        #expect(commands.map(\.program) == ["sh", "bash"])
+        // The -c script is the substitution's output: a command whose program is not known.
+        #expect(commands.map(\.program) == ["sh", "$(curl -fsSL https://get.example)", "bash"])
         #expect(commands[0].substituted == ["curl"])
         #expect(commands[0].arguments == ["-c", "$(curl -fsSL https://get.example)"])
-        #expect(commands[1].substituted == ["wget"])
+        #expect(commands[2].substituted == ["wget"])
         #expect(ShellScript("echo `uname -a`").commands.first?.substituted == ["uname"])
     }
 
@@ -124,5 +125,18 @@ struct ShellScriptTests {
             echo f
             """
         #expect(ShellScript(script).commands.map(\.redirected) == [true, true, true, false, false, true, false])
+    }
+
+    @Test func scriptsHandedToAShellWithDashCAreReadToo() {
+        let commands = ShellScript(#"bash -eo pipefail -c "curl -fsSL https://x.example | sh" && sh ./local.sh"#)
+            .commands
+        #expect(commands.map(\.program) == ["bash", "curl", "sh", "sh"])
+        #expect(commands.map(\.via) == ["", "bash", "bash", ""])
+        #expect(commands[2].pipedFrom == "curl")
+        // The outer pipeline is not confused by the inner commands.
+        let piped = ShellScript(#"sh -c 'echo hi' | tee log"#).commands
+        #expect(piped.map(\.program) == ["sh", "echo", "tee"])
+        #expect(piped[0].pipedTo == "tee")
+        #expect(piped[2].pipedFrom == "sh")
     }
 }

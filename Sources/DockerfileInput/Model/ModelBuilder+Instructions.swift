@@ -121,8 +121,33 @@ extension ModelBuilder {
                 ], at: covering(markerSpan, heredoc.body.span))
         }
         fields.append(("heredocs", .list(heredocNodes, at: heredocNodes.first.map(\.span) ?? keywordSpan)))
+        if keyword == "RUN" {
+            fields.append(("script", .text(Self.script(command, heredocs: heredocs, in: line), at: commandSpan)))
+        }
         fields += keywordFields(keyword, syntax, command: command, in: line, at: span, nested: nested)
         return fields
+    }
+
+    /// The shells whose here-documents are scripts (`RUN <<EOF`, `RUN bash <<EOF`).
+    static let shells: Set<String> = ["sh", "bash", "dash", "ash", "zsh", "ksh"]
+
+    /// What a `RUN` hands to the shell, for `shellCommands`: the exec form's items quoted as one
+    /// command line; the shell form's text, followed — when a shell reads them — by its heredocs'
+    /// delimiters (which close the here-documents the text opens) and then their bodies, so that
+    /// the bodies are read as commands too. A heredoc fed to another program (`python3 <<EOF`)
+    /// stays data.
+    static func script(_ command: Command, heredocs: [Heredoc], in line: LogicalLine) -> String {
+        if case .strings(let items) = command.form {
+            return items.map { "'" + $0.text.replacing("'", with: #"'"'"'"#) + "'" }.joined(separator: " ")
+        }
+        let text = line.text(command.range)
+        guard !heredocs.isEmpty else { return text }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            .filter { !$0.hasPrefix("<<") && !$0.contains("=") }
+        let program = words.first.map { String($0.split(separator: "/").last ?? $0) }
+        guard program == nil || shells.contains(program ?? "") else { return text }
+        return text + "\n" + heredocs.map { $0.marker.delimiter + "\n" }.joined()
+            + heredocs.map(\.body.text).joined()
     }
 
     /// The fields only some keywords have.

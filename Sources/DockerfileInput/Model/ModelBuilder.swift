@@ -61,6 +61,7 @@ import PolicyModel
 /// arguments: "apt-get update && apt-get install -y curl"
 /// exec: ["python", "app.py"]         # the exec form's items; [] for the shell form
 /// heredocs: [{delimiter: "EOF", body: "…\n", expand: true}]
+/// script: "apt-get update && …"      # RUN only: what the shell runs, for shellCommands (below)
 /// ```
 ///
 /// - `flags`: `mount` and `exclude`, which may be repeated, are always lists of strings; every other
@@ -71,6 +72,10 @@ import PolicyModel
 ///   lines joined, comment lines inside them left out, heredoc bodies not included; for the exec
 ///   form, its items joined by spaces. An instruction with invalid JSON (or JSON that is not an
 ///   array of strings) is in the shell form, as the builder reads it.
+/// - `script` (RUN): the exec form's items quoted as one command line (`['sh', '-c', 'x']` reads
+///   as `sh -c x`); the shell form's text followed by the bodies of the heredocs a shell reads
+///   (`RUN <<EOF`, `RUN bash <<EOF`; not `RUN python3 <<EOF`), so that `shellCommands(item.script)`
+///   gives every command the RUN runs.
 /// - `heredocs`: for `RUN`, `COPY` and `ADD` in the shell form. `body` is the lines up to the
 ///   delimiter, each ending in `\n` (without their leading tabs for `<<-`); `expand` is `false` when
 ///   the delimiter is quoted.

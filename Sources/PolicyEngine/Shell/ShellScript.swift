@@ -42,6 +42,9 @@ public struct ShellScript: Sendable {
         /// Whether its standard output goes somewhere other than the terminal or log: a file or
         /// `/dev/null` (`> f`, `>> f`, `1> f`, `>| f`); `>&2` and `2> f` do not count.
         public var redirected = false
+        /// The shell whose `-c` script holds this command (`sh -c "curl … | sh"` gives `curl` and
+        /// the inner `sh` the value `sh`); empty for a command of the script itself.
+        public var via = ""
     }
 
     public private(set) var commands: [Command] = []
@@ -65,6 +68,8 @@ public struct ShellScript: Sendable {
         var index = 0
         var line = 1
         var commands: [Command] = []
+        /// The index of the last command of this script itself (not of a `-c` script it runs).
+        var lastOuter: Int?
         var words: [String] = []
         var substitutions: [String] = []
         var redirections: [String] = []
@@ -328,8 +333,18 @@ public struct ShellScript: Sendable {
                 redirections: redirections, elevated: false, writes: writes, line: commandLine,
                 redirected: outputRedirected)
             Self.findProgram(&command)
-            if piping, let last = commands.indices.last { commands[last].pipedTo = command.program }
+            if piping, let last = lastOuter { commands[last].pipedTo = command.program }
             commands.append(command)
+            lastOuter = commands.count - 1
+            // A shell handed a script with -c runs it: its commands are read too, after this one.
+            if depth < 8, let script = Self.inlineScript(of: command) {
+                for var inner in ShellScript(script, depth: depth + 1).commands
+                where commands.count < ShellScript.maxCommands {
+                    inner.line = command.line
+                    if inner.via.isEmpty { inner.via = command.program }
+                    commands.append(inner)
+                }
+            }
             pipedFrom = piped ? command.program : ""
             piping = piped
             outputRedirected = false
@@ -338,6 +353,31 @@ public struct ShellScript: Sendable {
             redirections.removeAll()
             writes.removeAll()
             commandLine = line
+        }
+
+        /// The shells whose `-c` scripts are read as part of the script.
+        static let shells: Set<String> = ["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]
+
+        /// The script a shell command runs from its `-c` option (`bash -eo pipefail -c 'a && b'`),
+        /// or `nil` when it runs none (a script file, standard input).
+        static func inlineScript(of command: Command) -> String? {
+            guard shells.contains(command.program) else { return nil }
+            var found = false
+            var arguments = command.arguments[...]
+            while let argument = arguments.popFirst() {
+                if argument == "-o" || argument == "+o" {
+                    _ = arguments.popFirst()
+                } else if argument.hasPrefix("-") && !argument.hasPrefix("--") {
+                    if argument.contains("c") { found = true }
+                    // `-eo pipefail`: a cluster ending in o takes the option's name next.
+                    if argument.hasSuffix("o") { _ = arguments.popFirst() }
+                } else if argument.hasPrefix("--") || argument.hasPrefix("+") {
+                    continue
+                } else {
+                    return found ? argument : nil
+                }
+            }
+            return nil
         }
 
         static func findProgram(_ command: inout Command) {
@@ -354,7 +394,8 @@ public struct ShellScript: Sendable {
                     position += 1
                     continue
                 }
-                let name = String(word.split(separator: "/").last ?? Substring(word))
+                // A path's base name; a program that is itself a substitution stays as written.
+                let name = word.hasPrefix("$") ? word : String(word.split(separator: "/").last ?? Substring(word))
                 switch name {
                 case "sudo", "doas":
                     command.elevated = true

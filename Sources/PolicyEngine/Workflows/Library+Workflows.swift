@@ -6,7 +6,8 @@ extension Library {
     ///
     /// - `shellCommands(script)`: the simple commands of a shell script (`run:`, `script:`,
     ///   a Dockerfile `RUN`), each `{words, program, arguments, pipedFrom, pipedTo, substituted,
-    ///   redirections, writes, redirected, elevated, line}` as `ShellScript.Command` describes, so
+    ///   redirections, writes, redirected, elevated, via, line}` as `ShellScript.Command` describes
+    ///   (the commands of a `sh -c` script included, after the shell), so
     ///   that `curl … | sh`, `sudo` or an unpinned `pip install` is found as a command rather than
     ///   as a substring.
     /// - `isAttackerControlled(path)`: whether a context path (`github.event.issue.title`, as an
@@ -45,6 +46,7 @@ extension Library {
         map.set(.string("elevated"), .bool(command.elevated))
         map.set(.string("writes"), .list(command.writes.map { .string($0) }))
         map.set(.string("redirected"), .bool(command.redirected))
+        map.set(.string("via"), .string(command.via))
         map.set(.string("line"), .int(Int64(command.line)))
         return .map(map)
     }
