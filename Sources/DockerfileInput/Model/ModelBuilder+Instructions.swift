@@ -135,7 +135,7 @@ extension ModelBuilder {
     /// command line; the shell form's text, followed — when a shell reads them — by its heredocs'
     /// delimiters (which close the here-documents the text opens) and then their bodies, so that
     /// the bodies are read as commands too. A heredoc fed to another program (`python3 <<EOF`)
-    /// stays data.
+    /// stays data, and so does a body whose `#!` line names another interpreter.
     static func script(_ command: Command, heredocs: [Heredoc], in line: LogicalLine) -> String {
         if case .strings(let items) = command.form {
             return items.map { "'" + $0.text.replacing("'", with: #"'"'"'"#) + "'" }.joined(separator: " ")
@@ -146,8 +146,13 @@ extension ModelBuilder {
             .filter { !$0.hasPrefix("<<") && !$0.contains("=") }
         let program = words.first.map { String($0.split(separator: "/").last ?? $0) }
         guard program == nil || shells.contains(program ?? "") else { return text }
-        return text + "\n" + heredocs.map { $0.marker.delimiter + "\n" }.joined()
-            + heredocs.map(\.body.text).joined()
+        // A body with its own interpreter line (`#!/usr/bin/env python3`) is not a shell script.
+        let scripts = heredocs.filter { heredoc in
+            guard heredoc.body.text.hasPrefix("#!") else { return true }
+            let interpreter = heredoc.body.text.prefix { $0 != "\n" }.split(separator: " ").last { !$0.hasPrefix("-") }
+            return shells.contains(String(interpreter?.split(separator: "/").last ?? ""))
+        }
+        return text + "\n" + heredocs.map { $0.marker.delimiter + "\n" }.joined() + scripts.map(\.body.text).joined()
     }
 
     /// The fields only some keywords have.
