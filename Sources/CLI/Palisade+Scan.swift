@@ -172,9 +172,14 @@ extension Palisade {
                 }
             }
 
+            // The files first, so that only the built-in policies of the inputs present are loaded.
+            let scanKinds = (kinds ?? settings.kinds).map(Set.init)
+            let skip = settings.skipPaths + skipPaths.compactMap { try? PathGlob($0) }
+            let discovery = ScanJob.discover(
+                ScanJob.Options(paths: paths, policies: PolicySet(), kinds: scanKinds, skipPaths: skip))
             var policies = PolicySet.load(
                 builtIn: !noBuiltin && (settings.builtIn ?? true),
-                paths: settings.resolvedPolicyPaths + policyPaths)
+                paths: settings.resolvedPolicyPaths + policyPaths, kinds: discovery.kinds)
             policies.diagnostics = configurationProblems + policies.diagnostics
             if let (file, text) = configurationText { policies.sources[file] = text }
             policies.configure(
@@ -191,9 +196,8 @@ extension Palisade {
                 }
             }
             var options = ScanJob.Options(
-                paths: paths, standardInput: standardInput, policies: policies,
-                kinds: (kinds ?? settings.kinds).map(Set.init),
-                skipPaths: settings.skipPaths + skipPaths.compactMap { try? PathGlob($0) })
+                paths: paths, standardInput: standardInput, policies: policies, kinds: scanKinds, skipPaths: skip)
+            options.discovered = discovery
             options.terraform = TerraformReader.Options(
                 variableFiles: variableFiles,
                 variables: variables.map { pair in

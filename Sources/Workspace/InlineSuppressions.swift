@@ -1,5 +1,11 @@
 import PolicyModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `# palisade:ignore[policy-id,…] reason` comments in a scanned file (`//` comments too, in
 /// Terraform), Checkov's `#checkov:skip=CKV_AWS_20:reason` and zizmor's
 /// `# zizmor: ignore[template-injection] reason`, which waive the policies that list that Checkov
@@ -49,9 +55,7 @@ public struct InlineSuppressions: Sendable {
     public init(text: String, file: String, knownPolicies: [String: String], equivalents: [String: [String]] = [:]) {
         self.file = file
         self.equivalents = equivalents
-        guard text.utf8.contains(UInt8(ascii: ":")),
-            text.contains(Self.marker) || text.contains(Self.checkovMarker) || text.contains("zizmor:")
-        else { return }
+        guard Self.mentionsAMarker(text) else { return }
         var pending: [(policies: [String], reason: String, line: Int, column: Int)] = []
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -84,6 +88,27 @@ public struct InlineSuppressions: Sendable {
                 Diagnostic(
                     .notice, "\(Self.marker) is followed by nothing it could apply to",
                     at: Location(file: file, line: comment.line, column: comment.column)))
+        }
+    }
+
+    /// Whether `text` holds any marker at all, looked for at each colon (every marker has one):
+    /// most files hold none, and every scanned file is asked.
+    static func mentionsAMarker(_ text: String) -> Bool {
+        let prefixes: [[UInt8]] = [Array("palisade".utf8), Array("checkov".utf8), Array("zizmor".utf8)]
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count,
+                let found = memchr(base + offset, Int32(UInt8(ascii: ":")), bytes.count - offset)
+            {
+                let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                for prefix in prefixes where colon >= prefix.count {
+                    if bytes[(colon - prefix.count)..<colon].elementsEqual(prefix) { return true }
+                }
+                offset = colon + 1
+            }
+            return false
         }
     }
 

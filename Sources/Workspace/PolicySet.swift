@@ -14,6 +14,9 @@ public struct PolicySet: Sendable {
     /// The Kubernetes objects beside the policies that are not policies: the offline cluster
     /// state that parameters, `namespaceObject` and `resource.Get`/`List` read.
     public var state: [Resource] = []
+    /// The ids of built-in policies left unread because the scan has no input of theirs: still
+    /// valid names in `.palisade.yaml` and ignore comments, though they apply to nothing here.
+    public var unloadedIDs: Set<String> = []
 
     public init(policies: [Policy] = [], diagnostics: [Diagnostic] = [], sources: [String: String] = [:]) {
         self.policies = policies
@@ -25,11 +28,14 @@ public struct PolicySet: Sendable {
     /// under `paths` as one set: Palisade policies, ValidatingAdmissionPolicies with their
     /// bindings, Kyverno ValidatingPolicies, and the other Kubernetes objects there, which become
     /// the offline cluster state. A user policy whose id is already taken by another policy file
-    /// is an error at its `id`.
-    public static func load(builtIn: Bool, paths: [String]) -> PolicySet {
+    /// is an error at its `id`. With `kinds`, only the built-in policies of those inputs are read.
+    public static func load(builtIn: Bool, paths: [String], kinds: Set<String>? = nil) -> PolicySet {
         var set = PolicySet()
         if builtIn {
-            let loaded = BuiltInPolicies.load()
+            let loaded = BuiltInPolicies.load(kinds: kinds)
+            if kinds != nil {
+                set.unloadedIDs = Set(BuiltInPolicies.ids()).subtracting(loaded.policies.map(\.id))
+            }
             set.policies = loaded.policies
             set.diagnostics = loaded.diagnostics
         }
@@ -77,6 +83,7 @@ public struct PolicySet: Sendable {
     /// Every id and alias, mapped to the id findings carry.
     public var knownIDs: [String: String] {
         var known: [String: String] = [:]
+        for id in unloadedIDs { known[id] = id }
         for policy in policies {
             known[policy.id] = policy.id
             for alias in policy.aliases where known[alias] == nil { known[alias] = policy.id }

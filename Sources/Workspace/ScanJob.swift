@@ -46,6 +46,9 @@ public enum ScanJob {
         public var terraform: TerraformReader.Options = TerraformReader.Options()
         /// What to do with findings that depend on values known only after apply.
         public var unknowns: UnknownMode = .report
+        /// The files to read, when `discover` has already found them (so that only the policies
+        /// of the inputs present need loading); `nil` to find them here.
+        public var discovered: Discovery?
 
         public init(
             paths: [String], standardInput: [UInt8]? = nil, policies: PolicySet, kinds: Set<String>? = nil,
@@ -126,26 +129,9 @@ public enum ScanJob {
         var diagnostics = options.policies.diagnostics
         let policyErrors = options.policies.errorCount
 
-        // The files, in the order the paths were given and sorted within each folder.
-        let active = kinds.filter { options.kinds?.contains($0) ?? true }
-        var files: [(path: String, kind: String)] = []
-        var seen = Set<String>()
-        for root in options.paths.isEmpty ? ["."] : options.paths {
-            if root == "-" {
-                if seen.insert(standardInputName).inserted, let kind = active.first {
-                    files.append((standardInputName, kind))
-                }
-                continue
-            }
-            let found = FileWalker.files(
-                under: root, extensions: InputFiles.extensions, names: InputFiles.isInputName, skip: options.skipPaths)
-            diagnostics += found.diagnostics
-            // The configuration file is YAML but not an input.
-            for file in found.files
-            where !file.hasSuffix("/" + ScanConfiguration.defaultFileName) && seen.insert(file).inserted {
-                if let kind = kind(of: file, givenByName: file == root, active: active) { files.append((file, kind)) }
-            }
-        }
+        let found = options.discovered ?? discover(options)
+        diagnostics += found.diagnostics
+        let files = found.files
         progress?.setFiles(files.count)
 
         // Read and parse on every core.
@@ -268,6 +254,49 @@ public enum ScanJob {
             policies: options.policies.distinctCount, durationMilliseconds: milliseconds, policyInfo: policyInfo,
             fileKinds: fileKinds)
         return Outcome(report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors)
+    }
+
+    /// The files a scan with `options` reads and the input that reads each, in the order the paths
+    /// were given and sorted within each folder; problems finding them are diagnostics.
+    public static func discover(_ options: Options) -> Discovery {
+        let active = kinds.filter { options.kinds?.contains($0) ?? true }
+        var discovery = Discovery()
+        var seen = Set<String>()
+        for root in options.paths.isEmpty ? ["."] : options.paths {
+            if root == "-" {
+                if seen.insert(standardInputName).inserted, let kind = active.first {
+                    discovery.files.append((standardInputName, kind))
+                }
+                continue
+            }
+            let found = FileWalker.files(
+                under: root, extensions: InputFiles.extensions, names: InputFiles.isInputName, skip: options.skipPaths)
+            discovery.diagnostics += found.diagnostics
+            // The configuration file is YAML but not an input.
+            for file in found.files
+            where !file.hasSuffix("/" + ScanConfiguration.defaultFileName) && seen.insert(file).inserted {
+                if let kind = kind(of: file, givenByName: file == root, active: active) {
+                    discovery.files.append((file, kind))
+                }
+            }
+        }
+        return discovery
+    }
+
+    /// What `discover` found.
+    public struct Discovery: Sendable {
+        public var files: [(path: String, kind: String)] = []
+        public var diagnostics: [Diagnostic] = []
+
+        /// The inputs whose policies the files need: their kinds, and plans wherever JSON is read
+        /// (a saved plan is told apart by content only when it is read).
+        public var kinds: Set<String> {
+            var kinds = Set(files.map(\.kind))
+            if files.contains(where: { $0.path.hasSuffix(".json") || $0.path == ScanJob.standardInputName }) {
+                kinds.insert(PlanReader.inputKind)
+            }
+            return kinds
+        }
     }
 
     /// The input that reads `file` among `active`, or `nil` when none does. A file named on the

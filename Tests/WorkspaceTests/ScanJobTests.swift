@@ -247,4 +247,23 @@ struct ScanJobTests {
             #expect(only.report.findings.count { $0.policyID == "gha-template-injection" } == 3)
         }
     }
+
+    @Test func onlyTheBuiltInPoliciesOfTheInputsPresentAreLoadedYetAllIdsStayKnown() async throws {
+        try await Self.withFolder { root in
+            try Self.write("on: push\njobs: {}\n", root + "/.github/workflows/ci.yml")
+            try Self.write("FROM alpine:3.20\n", root + "/app/Dockerfile")
+            let discovery = ScanJob.discover(ScanJob.Options(paths: [root], policies: PolicySet()))
+            #expect(discovery.kinds == ["github-actions", "dockerfile"])
+            var set = PolicySet.load(builtIn: true, paths: [], kinds: discovery.kinds)
+            #expect(!set.policies.isEmpty)
+            #expect(set.policies.allSatisfy { !Set($0.kinds).isDisjoint(with: discovery.kinds) })
+            #expect(set.policies.contains { $0.id == "gha-template-injection" })
+            // A repository's settings may name any built-in policy, loaded or not.
+            #expect(set.knownIDs["k8s-privileged-container"] == "k8s-privileged-container")
+            set.configure(disabled: ["k8s-privileged-container"], modes: ["aws-s3-versioning": .audit], file: nil)
+            #expect(set.errorCount == 0)
+            let json = ScanJob.discover(ScanJob.Options(paths: [root + "/x.json", "-"], policies: PolicySet()))
+            #expect(json.kinds.contains("terraform-plan"))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CEL
+import Synchronization
 import WorkflowInput
 
 extension Library {
@@ -21,7 +22,7 @@ extension Library {
                 overloads: [
                     .global("shellcommands_string", [.string], returns: .list(.map(.string, .dyn))) { args in
                         guard case .string(let script) = args[0] else { return .noSuchOverload }
-                        return .list(ShellScript(script).commands.map(Self.value(of:)))
+                        return ShellCommandCache.shared.commands(of: script)
                     }
                 ]),
             Function(
@@ -34,7 +35,7 @@ extension Library {
                 ]),
         ])
 
-    private static func value(of command: ShellScript.Command) -> Value {
+    fileprivate static func value(of command: ShellScript.Command) -> Value {
         var map = MapValue()
         map.set(.string("words"), .list(command.words.map { .string($0) }))
         map.set(.string("program"), .string(command.program))
@@ -49,5 +50,24 @@ extension Library {
         map.set(.string("via"), .string(command.via))
         map.set(.string("line"), .int(Int64(command.line)))
         return .map(map)
+    }
+}
+
+/// The commands of recently read scripts: every CI policy that looks at a `run:` or a `RUN` asks
+/// for the same script's commands, so each script is split once per scan rather than once per
+/// policy. Bounded: emptied when it holds too many.
+final class ShellCommandCache: Sendable {
+    static let shared = ShellCommandCache()
+    private let entries = Mutex<[String: Value]>([:])
+    private static let capacity = 4096
+
+    func commands(of script: String) -> Value {
+        if let cached = entries.withLock({ $0[script] }) { return cached }
+        let value = Value.list(ShellScript(script).commands.map(Library.value(of:)))
+        entries.withLock { entries in
+            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+            entries[script] = value
+        }
+        return value
     }
 }
