@@ -185,7 +185,7 @@ for e in errors:
         pass
     print(f"- `{e['file']}:{e['line']}:{e['column']}` {e['level']}: {e['message']}" + (f" — `{text[:120]}`" if text else ""))
 PY
-    grep -E "^[[:space:]]*(ERROR|WARN)|failed to load" "$zz_json.stderr" | sed 's/^/- zizmor: /' | head -20 || true
+    grep -E "^[[:space:]]*(ERROR|WARN)|failed to load" "$zz_json.stderr" | cut -c1-220 | sed "s/^ */- zizmor: /" | head -20 || true
     echo
     echo "### Agreement with zizmor per audit (bench-data/gha-corpus)"
     echo
