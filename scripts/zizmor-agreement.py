@@ -6,10 +6,10 @@ usage: zizmor-agreement.py PALISADE.json ZIZMOR.json [--policies POLICIES.json]
                            [--details FILE] [--samples K] [--corpus DIR]
 
 PALISADE.json is a palisade.report/v1 report (`palisade scan DIR --kinds github-actions --format
-json`), ZIZMOR.json is `zizmor --offline --format json DIR` on the same DIR (the regular persona,
-zizmor's default, unless the caller chose another). POLICIES.json is `palisade policy list
---format json` (a list, or `{"policies": [...]}`), so that a policy which did not fire still
-counts as mapping its audits. A zizmor audit is *mapped* when some Palisade policy lists it among
+json`), ZIZMOR.json is `zizmor --offline --collect=all --format json DIR` on the same DIR (the
+regular persona, zizmor's default, unless the caller chose another with --persona). POLICIES.json
+is `palisade policy list --format json` (a list, or `{"policies": [...]}`), so that a policy which
+did not fire still counts as mapping its audits. A zizmor audit is *mapped* when some Palisade policy lists it among
 its `equivalents` (as `template-injection`, `zizmor/template-injection` or
 `zizmor:template-injection`); `--map POLICY=AUDIT` adds one for this comparison only.
 
