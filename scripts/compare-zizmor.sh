@@ -206,17 +206,37 @@ m = re.findall(r"median ([0-9.]+)s peak ([0-9]+) MB", text)
 r = re.search(r"ratio ([0-9.]+|inf)x", text)
 print(*(m[0] + m[1]), r.group(1) if r else "?") if len(m) == 2 else print("? ? ? ? ?")'
     }
+    # One run of a command alone: wall seconds and peak RSS in MB.
+    peer_alone() {
+        python3 - "$1" <<'PY'
+import os, subprocess, sys, time
+start = time.perf_counter()
+p = subprocess.Popen(["sh", "-c", sys.argv[1]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(p.pid, 0)
+print(f"{time.perf_counter() - start:.3f} {usage.ru_maxrss / 1024:.0f}")
+PY
+    }
     side_by_side() {
         local label=$1 n=$2 a=$3 b=$4
         python3 "$tools/side_by_side.py" --a "$a" --b "$b" --runs "$n" --min-ratio 1 --label-b "$label" || true
     }
     for kind in $kinds; do
-        if ! reads_kind "$kind"; then
-            echo "- $kind: skipped, this build of Palisade has no \`$kind\` input or policy" >> "$summary"
-            continue
-        fi
         if [[ ! -d $(corpus_of "$kind") ]]; then
             echo "- $kind: skipped, $(corpus_of "$kind") is absent" >> "$summary"
+            continue
+        fi
+        if ! reads_kind "$kind"; then
+            # No Palisade side yet: time Checkov alone, once per size, as the baseline to beat.
+            echo "- $kind: this build of Palisade has no \`$kind\` input or policy; Checkov timed alone" >> "$summary"
+            if [[ $checkov == yes ]]; then
+                framework=$([[ $kind == github-actions ]] && echo github_actions || echo dockerfile)
+                for size in $sizes; do
+                    dir=$(folder "$kind" "$size")
+                    say "$kind x$size: checkov alone, 1 run"
+                    read -r cw cr < <(peer_alone "$(ck_cmd "$dir" "$framework" "$results_abs/timing-checkov.json")")
+                    echo "| $kind | ${size}x | $(files_of "$dir") | checkov | n/a | n/a | $cw | $cr | n/a |" >> "$rows"
+                done
+            fi
             continue
         fi
         for size in $sizes; do
