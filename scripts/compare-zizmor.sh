@@ -157,15 +157,17 @@ trap 'rm -f "$summary" "$rows"' EXIT
     echo "- corpus: bench-data/gha-corpus, $(files_of bench-data/gha-corpus) files, $(bytes_of bench-data/gha-corpus) bytes (scripts/gha-corpus.manifest)$([[ -d bench-data/docker-corpus ]] && echo "; bench-data/docker-corpus, $(files_of bench-data/docker-corpus) files, $(bytes_of bench-data/docker-corpus) bytes")"
 } >> "$summary"
 
-# 2. One run of each tool on the fetched workflows: parse errors and agreement.
+# 2. One run of each tool on the fetched workflows: parse errors and agreement (when the
+#    github-actions input is among the kinds asked for).
 corpus=bench-data/gha-corpus
 pal_json=$results_abs/palisade-gha.json
 zz_json=$results_abs/zizmor-gha.json
 policies=$results_abs/policies.json
-say "palisade and zizmor on $corpus"
-once "$(pal_cmd "$corpus" github-actions "$pal_json")"
-once "$(zz_cmd "$corpus" "$zz_json")"
 "$pal" policy list --format json > "$policies"
+if [[ " $kinds " == *" github-actions "* ]]; then
+    say "palisade and zizmor on $corpus"
+    once "$(pal_cmd "$corpus" github-actions "$pal_json")"
+    once "$(zz_cmd "$corpus" "$zz_json")"
 {
     echo
     echo "### Parse errors and warnings on the fetched workflows"
@@ -194,6 +196,7 @@ PY
     echo
     echo "Examples of each difference: $results/zizmor-disagreements.md"
 } >> "$summary"
+fi
 
 # 3. Timing: each size, Palisade against each peer, alternating.
 if [[ $mode == timing ]]; then
