@@ -14,8 +14,10 @@
 #   --sizes LIST      corpus copies to time: 1 is the fetched corpus itself, N > 1 the folder
 #                     bench-data/gha-gen-N (docker-gen-N) that scripts/make-gha-corpus.py writes
 #                     (default "1 10 50")
-#   --kinds LIST      inputs to time (default "github-actions dockerfile"); a kind this build of
-#                     Palisade does not read, or whose corpus is absent, is skipped with a note
+#   --kinds LIST      inputs to time (default "github-actions dockerfile"); a kind whose corpus is
+#                     absent is skipped with a note; for a kind this build of Palisade does not
+#                     read yet, Checkov is timed alone (one run per size). The zizmor agreement
+#                     runs when github-actions is in the list
 #   --nice K          run every tool at this niceness (default 0; always the same for all tools)
 #   --no-build        use the release build already in .build/release
 #   --no-checkov      leave Checkov out (zizmor and the agreement only)
