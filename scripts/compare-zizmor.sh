@@ -64,7 +64,7 @@ ckvenv=bench-data/checkov-venv
 results=bench-data/zizmor-results
 pal=${PALISADE:-$repo/.build/release/palisade}
 
-usage() { sed -n '2,43p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,47p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
