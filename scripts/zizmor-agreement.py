@@ -147,6 +147,15 @@ def pair(zs: list[Item], ps: list[Item]) -> tuple[list, list, list[Item], list[I
             by_job.append((z, hit))
             left_z.remove(z)
             left_p.remove(hit)
+    # A zizmor finding about the whole workflow (no job: "no permissions: block") is the one
+    # Palisade reports for each job it affects; those per-job findings pair with it together.
+    for z in [z for z in left_z if z.job is None]:
+        hits = [p for p in left_p if p.job is not None]
+        if hits:
+            by_job.append((z, hits[0]))
+            left_z.remove(z)
+            for p in hits:
+                left_p.remove(p)
     return by_line, by_job, left_z, left_p
 
 
@@ -278,7 +287,7 @@ def main() -> int:
           f"{''.join(f', {n} {s} left out' for s, n in sorted(skipped_status.items()))}, "
           f"{pal.get('summary', {}).get('errors', 0)} errors.")
     print()
-    print("| zizmor audit | Palisade policies | zizmor | Palisade | both (by line) | both (by job) "
+    print("| zizmor audit | Palisade policies | zizmor | Palisade | both (by line) | both (by job or workflow) "
           "| only Palisade | only zizmor | of which medium or high |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     totals = collections.Counter()

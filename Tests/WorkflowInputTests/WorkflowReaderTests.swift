@@ -200,6 +200,13 @@ struct WorkflowReaderTests {
         #expect(!GitHubContexts.isAttackerControlled("github.event.pull_request.head.sha"))
         #expect(!GitHubContexts.isAttackerControlled("github.sha"))
         #expect(!GitHubContexts.isAttackerControlled("secrets.token"))
+        #expect(GitHubContexts.control("github.event.issue.body") == "outsider")
+        #expect(GitHubContexts.control("github.ref_name") == "writer")
+        #expect(GitHubContexts.control("inputs.tag") == "writer")
+        #expect(GitHubContexts.control("github.event.inputs.tag") == "writer")
+        #expect(GitHubContexts.control("github.sha") == "")
+        #expect(GitHubContexts.control("github.actor") == "")
+        #expect(GitHubContexts.control("inputs") == "")
     }
 
     @Test func actionReferencesAreSplitAndPinningIsAFullCommit() {

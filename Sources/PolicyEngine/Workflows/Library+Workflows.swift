@@ -14,6 +14,8 @@ extension Library {
     /// - `isAttackerControlled(path)`: whether a context path (`github.event.issue.title`, as an
     ///   expression's `contexts` lists them) reads a value that whoever opens an issue, a pull
     ///   request or a comment chooses (`GitHubContexts`).
+    /// - `contextControl(path)`: `outsider` for those, `writer` for values chosen by whoever pushes
+    ///   a branch or tag or runs or calls the workflow (`github.ref_name`, `inputs.*`), else `""`.
     static let workflows = Library(
         name: "workflows",
         functions: [
@@ -23,6 +25,14 @@ extension Library {
                     .global("shellcommands_string", [.string], returns: .list(.map(.string, .dyn))) { args in
                         guard case .string(let script) = args[0] else { return .noSuchOverload }
                         return ShellCommandCache.shared.commands(of: script)
+                    }
+                ]),
+            Function(
+                "contextControl", doc: "Who chooses a workflow context's value: outsider, writer or nobody.",
+                overloads: [
+                    .global("contextcontrol_string", [.string], returns: .string) { args in
+                        guard case .string(let path) = args[0] else { return .noSuchOverload }
+                        return .string(GitHubContexts.control(path))
                     }
                 ]),
             Function(

@@ -27,7 +27,31 @@ public enum GitHubContexts {
         "github.event.release.tag_name",
     ]
 
+    /// Values chosen by people with less power than the workflow's token but more than an
+    /// outsider: branch and tag names (anyone who can push a branch, or open a pull request from
+    /// one, names it), and the inputs of a manual or reusable run (whoever runs or calls it).
+    public static let writerControlledPatterns: [String] = [
+        "github.ref", "github.ref_name", "github.base_ref", "github.event.ref", "github.event.base_ref",
+        "github.event.pull_request.base.ref", "github.event.pull_request.base.label", "inputs.*",
+        "github.event.inputs.*", "github.event.client_payload.*",
+    ]
+
     private static let patterns: [[Substring]] = attackerControlledPatterns.map { $0.split(separator: ".") }
+    private static let writerPatterns: [[Substring]] = writerControlledPatterns.map { $0.split(separator: ".") }
+
+    /// Who chooses the value a context path reads: `outsider` (`isAttackerControlled`),
+    /// `writer` (branch and tag names, workflow inputs), or `""` for values GitHub or the
+    /// repository's own configuration sets.
+    public static func control(_ path: String) -> String {
+        if isAttackerControlled(path) { return "outsider" }
+        let segments = path.lowercased().split(separator: ".")
+        // Exactly the value or something inside it; an object holding it is counted above only.
+        let writer = writerPatterns.contains { pattern in
+            segments.count >= pattern.count
+                && zip(pattern, segments).allSatisfy { $0 == "*" || $1 == "*" || $0 == $1 }
+        }
+        return writer ? "writer" : ""
+    }
 
     /// Whether the context path (as `WorkflowExpression.contextPaths` gives it) reads a value an
     /// outsider controls, or an object that contains one (`toJSON(github.event.pull_request)`).
