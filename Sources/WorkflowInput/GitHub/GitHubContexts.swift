@@ -25,6 +25,8 @@ public enum GitHubContexts {
         "github.event.check_suite.head_branch", "github.event.check_run.check_suite.head_branch",
         "github.event.merge_group.head_commit.message", "github.event.release.name", "github.event.release.body",
         "github.event.release.tag_name",
+        // What an issue, pull request, comment or discussion said before it was edited.
+        "github.event.changes.*",
     ]
 
     /// Values chosen by people with less power than the workflow's token but more than an
