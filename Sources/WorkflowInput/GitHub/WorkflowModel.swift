@@ -200,7 +200,7 @@ struct WorkflowModel {
                 guard let key = entry.key.string else { continue }
                 let childPath = path + [.key(key)]
                 if key == "if", path.count == scope.depth, scope.job != nil || scope.step != nil,
-                    let text = entry.value.string, !text.contains("${{")
+                    let text = entry.value.string, !Self.hasTemplate(text)
                 {
                     condition(text, at: entry.value, path: childPath, scope: scope)
                     continue
@@ -209,11 +209,21 @@ struct WorkflowModel {
             }
         case .sequence(let items):
             for (index, item) in items.enumerated() { collect(item, path: path + [.index(index)], scope: scope) }
-        case .string(let text) where text.contains("${{"):
+        case .string(let text) where Self.hasTemplate(text):
             template(text, at: node, path: path, scope: scope)
         default:
             return
         }
+    }
+
+    /// Whether `text` holds `${{`: a byte scan, as every string value of every workflow is asked.
+    static func hasTemplate(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == (UInt8(ascii: "$"), UInt8(ascii: "{")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     private func stepIndex(_ path: [Component]) -> Int? {
