@@ -27,7 +27,8 @@ public struct PolicySet: Sendable {
     /// Loads the built-in policies (unless `builtIn` is false) and every `*.yaml`/`*.yml` file
     /// under `paths` as one set: Palisade policies, ValidatingAdmissionPolicies with their
     /// bindings, Kyverno ValidatingPolicies, and the other Kubernetes objects there, which become
-    /// the offline cluster state. A user policy whose id is already taken by another policy file
+    /// the offline cluster state; a `fixtures/` folder directly under a path is not read (see
+    /// `palisade policy test`). A user policy whose id is already taken by another policy file
     /// is an error at its `id`. With `kinds`, only the built-in policies of those inputs are read.
     public static func load(builtIn: Bool, paths: [String], kinds: Set<String>? = nil) -> PolicySet {
         var set = PolicySet()
@@ -41,7 +42,10 @@ public struct PolicySet: Sendable {
         }
         var files: [(file: String, text: String)] = []
         for root in paths {
-            let (found, problems) = FileWalker.files(under: root, extensions: ["yaml", "yml"])
+            // `fixtures/` beside the policies holds their test inputs (workflows, manifests that
+            // must fail), not policies and not cluster state.
+            let (found, problems) = FileWalker.files(
+                under: root, extensions: ["yaml", "yml"], skip: Self.fixtureFolders)
             set.diagnostics += problems.filter { $0.level != .notice }
             if found.isEmpty && problems.allSatisfy({ $0.level == .notice }) {
                 set.diagnostics.append(
@@ -76,6 +80,9 @@ public struct PolicySet: Sendable {
         }
         return set
     }
+
+    /// The folder of fixtures beside a policy folder, left out when policies are read from it.
+    static let fixtureFolders: [PathGlob] = (try? PathGlob("fixtures")).map { [$0] } ?? []
 
     /// How many distinct policies there are (bindings of one admission policy count once).
     public var distinctCount: Int { Set(policies.map(\.id)).count }

@@ -44,6 +44,8 @@ struct PolicyCommandTests {
         #expect(typo.stderr.contains("no policy has the id \"k8s-host-pdi\"; did you mean \"k8s-host-pid\"?"))
     }
 
+    /// Workflow and Dockerfile fixtures sit beside the policies and are read by their own inputs
+    /// (and the fixtures folder is not read as policies).
     @Test func testRunsFixturesAndGoldens() throws {
         let result = try PalisadeProcess.run(
             ["policy", "test", "--no-builtin", "policy-test/policies"], directory: Self.fixtures)
@@ -52,10 +54,14 @@ struct PolicyCommandTests {
             result.stdout == """
                 ok    test-privileged  policy-test/policies/privileged.yaml:16:3: only the privileged container is caught
                 ok    test-privileged  policy-test/policies/privileged.yaml:27:3: the plain pod fixture passes
+                ok    test-no-inherit  fail/inherit.yaml
+                ok    test-no-inherit  pass/named.yaml
+                ok    test-no-root  fail/root.Dockerfile
+                ok    test-no-root  pass/app.Dockerfile
                 ok    test-privileged  fail/privileged-deployment.yaml
                 ok    test-privileged  pass/plain-pod.yaml
 
-                4 fixtures: 4 passed, 0 failed
+                8 fixtures: 8 passed, 0 failed
 
                 """)
     }
