@@ -431,7 +431,10 @@ struct PipelineReaderTests {
         ImageCase(text: "app@sha256:" + String(repeating: "f", count: 64), name: "app", pinned: true),
         ImageCase(text: "app:1@sha256:abc", name: "app", tag: "1"),
         ImageCase(text: "$IMAGE", name: "$IMAGE", latest: true, dynamic: true),
-        ImageCase(text: "$CI_REGISTRY_IMAGE/tools:$TAG", name: "$CI_REGISTRY_IMAGE/tools", tag: "$TAG", dynamic: true),
+        // Upper case marks a registry component, as Docker reads it: the variable names a registry path.
+        ImageCase(
+            text: "$CI_REGISTRY_IMAGE/tools:$TAG", name: "$CI_REGISTRY_IMAGE/tools", tag: "$TAG",
+            registry: "$CI_REGISTRY_IMAGE", dynamic: true),
     ]
 
     @Test(arguments: images)

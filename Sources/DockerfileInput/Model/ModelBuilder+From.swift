@@ -66,7 +66,7 @@ extension ModelBuilder {
         var parts: [String: Node] = [:]
         if value.resolved && stageIndex == nil && !scratch && !reference.isEmpty {
             let scalars = reference.scalarArray
-            let split = ImageReference(scalars)
+            let split = ContainerImage(scalars: scalars)
             func node(_ range: Range<Int>?) -> Node {
                 guard let range else { return absent }
                 let partSpan =

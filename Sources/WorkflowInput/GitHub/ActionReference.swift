@@ -34,23 +34,10 @@ public struct ActionReference: Sendable, Equatable {
             kind = .docker
             owner = ""
             path = ""
-            let image = String(text.dropFirst("docker://".count))
-            if let at = image.firstIndex(of: "@") {
-                repository = String(image[..<at])
-                ref = String(image[image.index(after: at)...])
-                pinned = ref.hasPrefix("sha256:") && ref.count == 71 && ref.dropFirst(7).allSatisfy(\.isHexDigit)
-            } else {
-                // A tag is what follows the last colon after the last slash (a registry port is not one).
-                let lastSlash = image.lastIndex(of: "/") ?? image.startIndex
-                if let colon = image[lastSlash...].lastIndex(of: ":") {
-                    repository = String(image[..<colon])
-                    ref = String(image[image.index(after: colon)...])
-                } else {
-                    repository = image
-                    ref = ""
-                }
-                pinned = false
-            }
+            let image = ContainerImage.parts(of: String(text.dropFirst("docker://".count)))
+            repository = image.name
+            ref = image.digest.isEmpty ? image.tag : image.digest
+            pinned = image.digest.hasPrefix("sha256:") && ContainerImage.isDigest(image.digest)
             return
         }
         if text.hasPrefix("./") || text.hasPrefix("../") || text == "." {

@@ -1,7 +1,7 @@
 import PolicyModel
 
-/// A container image reference as GitLab CI's `image:` and `services:` write it:
-/// `[registry[:port]/]path[:tag][@digest]`, perhaps holding `$VARIABLES`. Only a digest pins the
+/// A container image reference as GitLab CI's `image:` and `services:` write it, split by
+/// `ContainerImage`, perhaps holding `$VARIABLES`. Only a digest pins the
 /// image that runs: a tag can be pushed again with other content, and no tag means `latest`.
 public struct ImageReference: Sendable, Equatable {
     /// The reference as written (after any variable expansion the reader could do).
@@ -27,46 +27,15 @@ public struct ImageReference: Sendable, Equatable {
         let text = text.trimmingSpaces
         guard !text.isEmpty else { return nil }
         reference = text
-        var rest = Substring(text)
-        if let at = rest.firstIndex(of: "@") {
-            digest = String(rest[rest.index(after: at)...])
-            rest = rest[..<at]
-        } else {
-            digest = ""
-        }
-        // A tag is what follows the last colon after the last slash (a registry port is not one).
-        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
-        if let colon = rest[lastSlash...].lastIndex(of: ":") {
-            tag = String(rest[rest.index(after: colon)...])
-            rest = rest[..<colon]
-        } else {
-            tag = ""
-        }
-        name = String(rest)
-        let components = rest.split(separator: "/", omittingEmptySubsequences: false)
-        if components.count > 1, let first = components.first,
-            first.contains(".") || first.contains(":") || first == "localhost"
-        {
-            registry = String(first)
-        } else {
-            registry = ""
-        }
-        pinned = Self.isDigest(digest)
+        let parts = ContainerImage.parts(of: text)
+        (registry, name, tag, digest) = (parts.registry, parts.name, parts.tag, parts.digest)
+        let lastComponent = name.split(separator: "/").last.map(String.init) ?? name
+        pinned = ContainerImage.isDigest(digest)
         latest = digest.isEmpty && (tag.isEmpty || tag == "latest")
-        let lastComponent = components.last ?? rest
         dynamic =
             !pinned
             && (digest.contains("$") || tag.contains("$")
                 || (digest.isEmpty && tag.isEmpty && lastComponent.contains("$")))
-    }
-
-    /// Whether `digest` is `sha256:` with 64 hex digits or `sha512:` with 128.
-    static func isDigest(_ digest: String) -> Bool {
-        for (algorithm, length) in [("sha256:", 64), ("sha512:", 128)] where digest.hasPrefix(algorithm) {
-            let hex = digest.dropFirst(algorithm.count)
-            return hex.count == length && hex.allSatisfy(\.isHexDigit)
-        }
-        return false
     }
 
     /// The reference as located values for policies:
