@@ -185,18 +185,8 @@ public struct InlineSuppressions: Sendable {
         let id = String(parts[0].trimmingSpaces)
         let reason = parts.count > 1 ? String(parts[1].trimmingSpaces) : ""
         guard !id.isEmpty else { return nil }
-        guard !reason.isEmpty else {
-            missingReason("checkov:skip=\(id) gives no reason; not applied", at: location)
-            return nil
-        }
-        guard let policies = equivalents[id], !policies.isEmpty else {
-            diagnostics.append(
-                Diagnostic(
-                    .notice, "checkov:skip=\(id): no Palisade policy is equivalent to \(id); nothing to waive",
-                    at: location))
-            return nil
-        }
-        return (policies, reason, lineNumber, column)
+        return peerIgnore(
+            ids: [id], reason: reason, comment: "checkov:skip=\(id)", naming: { "checkov:skip=\($0)" }, at: location)
     }
 
     /// `zizmor: ignore[audit,…] reason` → the policies listing those audits among their
@@ -212,25 +202,33 @@ public struct InlineSuppressions: Sendable {
         let audits = rest[..<close].split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
         let reason = String(rest[rest.index(after: close)...].trimmingSpaces)
         guard !audits.isEmpty else { return nil }
+        return peerIgnore(
+            ids: audits, reason: reason, comment: "zizmor: ignore[\(audits.joined(separator: ","))]",
+            naming: { "zizmor: ignore[\($0)]" }, at: location)
+    }
+
+    /// Another tool's ignore comment (`comment`, as written) that names its own `ids`: the
+    /// policies listing them among their equivalents, once a reason is given. An id no policy
+    /// lists is a notice (`naming` writes the comment for one id).
+    private mutating func peerIgnore(
+        ids: [String], reason: String, comment: String, naming: (String) -> String, at location: Location
+    ) -> (policies: [String], reason: String, line: Int, column: Int)? {
         guard !reason.isEmpty else {
-            missingReason(
-                "zizmor: ignore[\(audits.joined(separator: ","))] gives no reason (add one after the bracket); "
-                    + "not applied", at: location)
+            missingReason("\(comment) gives no reason; not applied", at: location)
             return nil
         }
         var policies: [String] = []
-        for audit in audits {
-            if let mapped = equivalents[audit], !mapped.isEmpty {
+        for id in ids {
+            if let mapped = equivalents[id], !mapped.isEmpty {
                 policies += mapped
             } else {
                 diagnostics.append(
                     Diagnostic(
-                        .notice,
-                        "zizmor: ignore[\(audit)]: no Palisade policy is equivalent to \(audit); nothing to waive",
+                        .notice, "\(naming(id)): no Palisade policy is equivalent to \(id); nothing to waive",
                         at: location))
             }
         }
-        return policies.isEmpty ? nil : (policies, reason, lineNumber, column)
+        return policies.isEmpty ? nil : (policies, reason, location.line, location.column)
     }
 
     private mutating func missingReason(_ message: String, at location: Location) {

@@ -128,7 +128,7 @@ struct InlineSuppressionsTests {
         #expect(findings[0].statusReason == "branch names are checked upstream")
         #expect(
             ignores.findings.map(\.message) == [
-                "zizmor: ignore[template-injection] gives no reason (add one after the bracket); not applied"
+                "zizmor: ignore[template-injection] gives no reason; not applied"
             ])
         #expect(
             ignores.diagnostics.map(\.message) == [
