@@ -32,12 +32,23 @@ public enum FileWalker {
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return ([root], []) }
         var walk = Walk(extensions: extensions, names: names, skip: skip)
-        walk.visit(root, relative: "", ancestors: [realPath(root) ?? root])
+        walk.visit(root, relative: "", ancestors: [Folder(info)])
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
             let list = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
             walk.diagnostics.append(Diagnostic(.notice, "no \(list) files to scan under \"\(root)\"", at: at(root)))
         }
         return (walk.files, walk.diagnostics)
+    }
+
+    /// A folder by device and inode: what a link that loops back is recognised by, with no
+    /// path resolution per folder walked.
+    private struct Folder: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     private struct Walk {
@@ -47,7 +58,7 @@ public enum FileWalker {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
 
-        mutating func visit(_ directory: String, relative: String, ancestors: [String]) {
+        mutating func visit(_ directory: String, relative: String, ancestors: [Folder]) {
             guard let handle = opendir(directory) else {
                 diagnostics.append(
                     Diagnostic(.error, "cannot read \"\(directory)\": \(errnoText())", at: at(directory)))
@@ -80,7 +91,8 @@ public enum FileWalker {
                     kind = info.st_mode & S_IFMT
                     if kind == S_IFDIR {
                         // A link to a folder is not followed; one that loops back is worth a word.
-                        if let target = realPath(path), ancestors.contains(target) {
+                        if ancestors.contains(Folder(info)) {
+                            let target = realPath(path) ?? path
                             diagnostics.append(
                                 Diagnostic(
                                     .notice,
@@ -92,7 +104,7 @@ public enum FileWalker {
                 }
                 if kind == S_IFDIR {
                     if !name.hasPrefix(".") || Self.enteredHiddenFolders.contains(name) {
-                        visit(path, relative: under, ancestors: ancestors + [realPath(path) ?? path])
+                        visit(path, relative: under, ancestors: ancestors + [Folder(info)])
                     }
                 } else if kind == S_IFREG, matchesExtension(name) {
                     files.append(path)

@@ -4,8 +4,11 @@
     import Darwin
 #endif
 
-/// Gives the bytes of a file, or of standard input for `nil` or "-". A regular file is mapped
-/// into memory rather than copied, so a search starts as soon as the file is opened.
+/// Gives the bytes of a file, or of standard input for `nil` or "-". A large regular file is
+/// mapped into memory rather than copied, so a search starts as soon as the file is opened; a
+/// small one (most inputs: workflows, Dockerfiles, manifests) is read into memory, since mapping
+/// and unmapping it costs more than the copy, and unmapping in a process with many threads makes
+/// every core flush its address translations.
 public enum InputReader {
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
@@ -35,6 +38,10 @@ public enum InputReader {
             throw ReadError(
                 path: name, reason: "it is \(megabytes(size)) MiB, over the \(megabytes(maxBytes)) MiB limit")
         }
+        if (info.st_mode & S_IFMT) == S_IFREG && size > 0 && size <= Self.largeFile {
+            let bytes = try readAll(descriptor: descriptor, name: name, maxBytes: maxBytes, expected: size)
+            return bytes.withUnsafeBufferPointer(body)
+        }
         if (info.st_mode & S_IFMT) == S_IFREG && size > 0,
             let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED
         {
@@ -46,9 +53,15 @@ public enum InputReader {
         return bytes.withUnsafeBufferPointer(body)
     }
 
-    private static func readAll(descriptor: Int32, name: String, maxBytes: Int) throws(ReadError) -> [UInt8] {
+    /// Files up to this size are read rather than mapped.
+    static let largeFile = 1 << 20
+
+    private static func readAll(
+        descriptor: Int32, name: String, maxBytes: Int, expected: Int = 0
+    ) throws(ReadError) -> [UInt8] {
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        result.reserveCapacity(expected)
+        var chunk = [UInt8](repeating: 0, count: expected > 0 ? expected + 1 : 1 << 20)
         while true {
             let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if got < 0 {
