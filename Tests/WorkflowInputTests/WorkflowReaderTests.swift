@@ -121,6 +121,7 @@ struct WorkflowReaderTests {
         #expect(expressions[0]["path"]?.string == "jobs.greet.if")
         #expect(Self.list(expressions[0]["comparisons"]).first?["value"]?.string == "dependabot[bot]")
         #expect(Self.list(expressions[0]["comparisons"]).first?["context"]?.string == "github.actor")
+        #expect(Self.list(expressions[0]["comparisons"]).first?["kind"]?.string == "string")
         #expect(expressions[0]["step"] == nil)
         #expect(expressions[0]["job"]?.string == "greet")
         // Templates inside a block scalar point at their own `${{`.

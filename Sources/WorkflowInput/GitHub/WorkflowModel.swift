@@ -18,8 +18,8 @@ import PolicyModel
 ///   path, job, step, uses, template, whole}`: `contexts` are the context paths it reads
 ///   (`github.event.issue.title`, `*` for an index or filter), `calls` the functions it calls
 ///   (`{name, arguments: [{kind, value}]}`, names lower-cased, `kind` one of `string number bool
-///   null context call other`), `comparisons` its `==`/`!=` between a context and a string
-///   (`{context, operator, value}`), `field` where it is inside its step, job or file
+///   null context call other`), `comparisons` its `==`/`!=` between a context and a string or
+///   number (`{context, operator, value, kind}`: the value as text, `kind` `string` or `number`), `field` where it is inside its step, job or file
 ///   (`run`, `with.script`, `env.TITLE`, `if`), `path` the whole path (`jobs.build.steps[2].run`),
 ///   `job` and `step` the job id and step index (absent outside a job or step),
 ///   `uses` the step's or job's `uses:` (else ""), `template` whether it is written in `${{ }}`,
@@ -319,20 +319,13 @@ struct WorkflowModel {
                         [("name", value(.string(name.lowercased()))), ("arguments", value(.sequence(described)))],
                         at: span))
             case .binary(let op, let left, let right, _) where op == .equal || op == .notEqual:
-                let pair: (String, String)?
-                if let path = left.path, case .string(let literal, _) = right {
-                    pair = (path, literal)
-                } else if let path = right.path, case .string(let literal, _) = left {
-                    pair = (path, literal)
-                } else {
-                    pair = nil
-                }
-                if let (context, literal) = pair {
+                if let found = Self.comparison(left, right) ?? Self.comparison(right, left) {
                     comparisons.append(
                         .located(
                             [
-                                ("context", value(.string(context))), ("operator", value(.string(op.rawValue))),
-                                ("value", value(.string(literal))),
+                                ("context", value(.string(found.context))),
+                                ("operator", value(.string(op.rawValue))), ("value", value(.string(found.value))),
+                                ("kind", value(.string(found.kind))),
                             ], at: span))
                 }
             default: break
@@ -359,6 +352,19 @@ struct WorkflowModel {
             }
         }
         return text
+    }
+
+    /// A context compared with a literal string or number: its path, the literal as text and
+    /// its kind (`string` or `number`); `nil` for other operands.
+    private static func comparison(
+        _ context: WorkflowExpression, _ literal: WorkflowExpression
+    ) -> (context: String, value: String, kind: String)? {
+        guard let path = context.path else { return nil }
+        switch literal {
+        case .string(let text, _): return (path, text, "string")
+        case .number: return (path, describe(literal).1, "number")
+        default: return nil
+        }
     }
 
     /// An argument's kind and text: a literal's value, a context's path, a call's name.
