@@ -123,9 +123,9 @@ public struct InlineSuppressions: Sendable {
             return parseZizmorIgnore(line, zizmor, lineNumber: lineNumber)
         }
         guard let markerRange = line.firstRange(of: Self.marker) else { return nil }
-        guard let hash = Self.commentStart(line, before: markerRange.lowerBound) else { return nil }
-        let column = line.utf8.distance(from: line.startIndex, to: hash) + 1
-        let location = Location(file: file, line: lineNumber, column: column)
+        guard let location = commentLocation(line, before: markerRange.lowerBound, lineNumber: lineNumber) else {
+            return nil
+        }
         var rest = line[markerRange.upperBound...]
         guard rest.hasPrefix("["), let close = rest.firstIndex(of: "]") else {
             diagnostics.append(
@@ -158,7 +158,13 @@ public struct InlineSuppressions: Sendable {
                 diagnostics.append(Diagnostic(.warning, message, at: location))
             }
         }
-        return policies.isEmpty ? nil : (policies, reason, lineNumber, column)
+        return policies.isEmpty ? nil : (policies, reason, lineNumber, location.column)
+    }
+
+    /// Where the comment holding a marker starts, or `nil` when the marker is not in a comment.
+    private func commentLocation(_ line: Substring, before marker: Substring.Index, lineNumber: Int) -> Location? {
+        guard let hash = Self.commentStart(line, before: marker) else { return nil }
+        return Location(file: file, line: lineNumber, column: line.utf8.distance(from: line.startIndex, to: hash) + 1)
     }
 
     /// Where a comment starts when the marker is in one: a `#` or `//` before the marker with
@@ -177,9 +183,9 @@ public struct InlineSuppressions: Sendable {
     private mutating func parseCheckovSkip(_ line: Substring, _ marker: Range<Substring.Index>, lineNumber: Int)
         -> (policies: [String], reason: String, line: Int, column: Int)?
     {
-        guard let hash = Self.commentStart(line, before: marker.lowerBound) else { return nil }
-        let column = line.utf8.distance(from: line.startIndex, to: hash) + 1
-        let location = Location(file: file, line: lineNumber, column: column)
+        guard let location = commentLocation(line, before: marker.lowerBound, lineNumber: lineNumber) else {
+            return nil
+        }
         let rest = line[marker.upperBound...]
         let parts = rest.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let id = String(parts[0].trimmingSpaces)
@@ -194,9 +200,9 @@ public struct InlineSuppressions: Sendable {
     private mutating func parseZizmorIgnore(_ line: Substring, _ marker: Range<Substring.Index>, lineNumber: Int)
         -> (policies: [String], reason: String, line: Int, column: Int)?
     {
-        guard let hash = Self.commentStart(line, before: marker.lowerBound) else { return nil }
-        let column = line.utf8.distance(from: line.startIndex, to: hash) + 1
-        let location = Location(file: file, line: lineNumber, column: column)
+        guard let location = commentLocation(line, before: marker.lowerBound, lineNumber: lineNumber) else {
+            return nil
+        }
         let rest = line[marker.upperBound...]
         guard let close = rest.firstIndex(of: "]") else { return nil }
         let audits = rest[..<close].split(separator: ",").map { String($0.trimmingSpaces) }.filter { !$0.isEmpty }
