@@ -3,22 +3,7 @@
 // and apk installs across continuation lines, heredocs, exec-form commands, healthchecks), and
 // a few hostile files whose work must stay linear in their size.
 
-/// SplitMix64: the same seed always gives the same corpus.
-struct Generator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
-}
+import BenchmarkSupport
 
 /// One generated file.
 struct CorpusFile {
@@ -31,7 +16,7 @@ struct CorpusFile {
 enum Corpus {
     /// `count` realistic Dockerfiles.
     static func realistic(count: Int, seed: UInt64 = 0xD0C_2026) -> [CorpusFile] {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         return (0..<count).map { index in
             let (text, instructions) =
                 switch index % 4 {
@@ -44,7 +29,7 @@ enum Corpus {
         }
     }
 
-    static func go(_ generator: inout Generator) -> (String, Int) {
+    static func go(_ generator: inout SeededGenerator) -> (String, Int) {
         let version = "1.2\(generator.below(4))"
         return (
             """
@@ -72,7 +57,7 @@ enum Corpus {
         )
     }
 
-    static func python(_ generator: inout Generator) -> (String, Int) {
+    static func python(_ generator: inout SeededGenerator) -> (String, Int) {
         (
             """
             FROM python:3.1\(generator.below(4))-slim
@@ -105,7 +90,7 @@ enum Corpus {
         )
     }
 
-    static func node(_ generator: inout Generator) -> (String, Int) {
+    static func node(_ generator: inout SeededGenerator) -> (String, Int) {
         (
             """
             FROM node:\(generator.pick(["18", "20", "22"]))-alpine AS deps
@@ -128,7 +113,7 @@ enum Corpus {
         )
     }
 
-    static func java(_ generator: inout Generator) -> (String, Int) {
+    static func java(_ generator: inout SeededGenerator) -> (String, Int) {
         (
             """
             ARG JDK=\(generator.pick(["17", "21"]))
@@ -153,7 +138,7 @@ enum Corpus {
     }
 
     /// 64 hexadecimal digits.
-    static func hex(_ generator: inout Generator) -> String {
+    static func hex(_ generator: inout SeededGenerator) -> String {
         let digits = Array("0123456789abcdef")
         return String((0..<64).map { _ in digits[generator.below(16)] })
     }

@@ -4,22 +4,7 @@
 // with variables, locals and outputs around them. The same resources are also written in the
 // JSON syntax.
 
-/// SplitMix64: the same seed always gives the same corpus.
-struct Generator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
-}
+import BenchmarkSupport
 
 /// One generated file.
 struct CorpusFile {
@@ -34,7 +19,7 @@ enum Corpus {
 
     /// `resources` resources in files of `perFile`, native syntax.
     static func native(resources: Int, perFile: Int, seed: UInt64 = 0x4C1_2026) -> [CorpusFile] {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         var files: [CorpusFile] = []
         var made = 0
         while made < resources {
@@ -50,7 +35,7 @@ enum Corpus {
         return files
     }
 
-    static func header(file: Int, generator: inout Generator) -> String {
+    static func header(file: Int, generator: inout SeededGenerator) -> String {
         let team = generator.pick(teams)
         return """
             # Generated file \(file): resources of the \(team) team.
@@ -80,7 +65,7 @@ enum Corpus {
             """
     }
 
-    static func resource(_ index: Int, generator: inout Generator) -> String {
+    static func resource(_ index: Int, generator: inout SeededGenerator) -> String {
         let name = "r\(index)"
         switch index % 8 {
         case 0:
@@ -288,7 +273,7 @@ enum Corpus {
 
     /// The same shapes in the JSON syntax (`.tf.json`), `resources` in files of `perFile`.
     static func json(resources: Int, perFile: Int, seed: UInt64 = 0x4C1_2026) -> [CorpusFile] {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         var files: [CorpusFile] = []
         var made = 0
         while made < resources {
@@ -314,7 +299,7 @@ enum Corpus {
         return files
     }
 
-    static func jsonResource(_ index: Int, generator: inout Generator) -> String {
+    static func jsonResource(_ index: Int, generator: inout SeededGenerator) -> String {
         let name = "r\(index)"
         switch index % 4 {
         case 0:
