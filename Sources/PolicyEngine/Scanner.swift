@@ -27,7 +27,9 @@ import TerraformInput
 ///
 /// Resources are scanned one after another on the calling task.
 public struct Scanner: Sendable {
-    public var policies: [Policy]
+    public let policies: [Policy]
+    /// Each policy's programs gathered for running, in the order of `policies`.
+    private let prepared: [PreparedPolicy]
     /// The cluster's objects besides those scanned: what was found beside the policies.
     public var state: ClusterState
     /// The Terraform resources of the scan by module, for `module.referrers(…)` and the like.
@@ -37,6 +39,7 @@ public struct Scanner: Sendable {
         policies: [Policy], state: ClusterState = ClusterState(), terraform: TerraformIndex = TerraformIndex([])
     ) {
         self.policies = policies
+        prepared = policies.map(PreparedPolicy.init)
         self.state = state
         self.terraform = terraform
     }
@@ -46,7 +49,10 @@ public struct Scanner: Sendable {
     public func scan(_ resources: [Resource]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         let converted = resources.map { ($0, NodeValue.value(of: $0.content)) }
         let cluster = state.adding(converted.filter { $0.0.inputKind == ManifestParser.inputKind && !$0.1.isError })
-        return Scanner(policies: policies, state: cluster, terraform: TerraformIndex(converted)).scan(
+        var scanner = self
+        scanner.state = cluster
+        scanner.terraform = TerraformIndex(converted)
+        return scanner.scan(
             converted: converted)
     }
 
@@ -55,13 +61,15 @@ public struct Scanner: Sendable {
     /// builds one state for all of them.
     public func scan(converted: [(Resource, Value)]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         // The policies each input's resource type can match, found once rather than per resource.
-        var byType: [String: [Policy]] = [:]
+        var byType: [String: [Int]] = [:]
         for (resource, _) in converted {
             let key = resource.inputKind + "/" + resource.type
             guard byType[key] == nil else { continue }
-            byType[key] = policies.filter {
-                $0.kinds.contains(resource.inputKind)
-                    && ($0.admission != nil || $0.match.resources.isEmpty || $0.match.resources.contains(resource.type))
+            byType[key] = policies.indices.filter {
+                let policy = policies[$0]
+                return policy.kinds.contains(resource.inputKind)
+                    && (policy.admission != nil || policy.match.resources.isEmpty
+                        || policy.match.resources.contains(resource.type))
             }
         }
         var findings: [Finding] = []
@@ -80,7 +88,9 @@ public struct Scanner: Sendable {
             let module: Value =
                 resource.inputKind == TerraformReader.inputKind
                 ? .opaque(TerraformModuleContext(index: terraform, resource: resource)) : .null
-            for policy in byType[resource.inputKind + "/" + resource.type] ?? [] {
+            let activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
+            for index in byType[resource.inputKind + "/" + resource.type] ?? [] {
+                let policy = prepared[index].policy
                 if let admission = policy.admission {
                     var run = AdmissionRun(
                         policy: policy, admission: admission, subject: subject, state: cluster,
@@ -90,7 +100,7 @@ public struct Scanner: Sendable {
                     diagnostics += run.diagnostics
                 } else {
                     var run = PolicyRun(
-                        policy: policy, subject: subject, resourceContext: resourceContext, module: module)
+                        prepared: prepared[index], subject: subject, activation: activation)
                     run.evaluate()
                     findings += run.findings
                     diagnostics += run.diagnostics

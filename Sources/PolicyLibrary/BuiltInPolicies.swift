@@ -26,9 +26,10 @@ public enum BuiltInPolicies {
         }
         let results = Results(count: selected.count)
         DispatchQueue.concurrentPerform(iterations: selected.count) { index in
-            let (path, url) = selected[index]
+            let (path, full) = selected[index]
             let file = "Policies/" + path
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            guard let data = FileManager.default.contents(atPath: full), let text = String(data: data, encoding: .utf8)
+            else {
                 results.set(
                     index,
                     (
@@ -64,30 +65,42 @@ public enum BuiltInPolicies {
     /// tests hold every file to) without reading the files.
     public static func ids() -> [String] {
         guard let root = Bundle.module.url(forResource: "Policies", withExtension: nil) else { return [] }
-        return files(under: root).map { $0.url.deletingPathExtension().lastPathComponent }
+        return files(under: root).map { entry in
+            let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            return String(name.dropLast(".yaml".count))
+        }
     }
 
     /// The `*.yaml` files under `root`, by path relative to it, sorted by that path; the bundle's
     /// folder is listed once per process.
-    private static func files(under root: URL) -> [(path: String, url: URL)] {
+    private static func files(under root: URL) -> [(path: String, full: String)] {
         if root == bundledRoot { return bundledFiles }
         return list(root)
     }
 
     private static let bundledRoot = Bundle.module.url(forResource: "Policies", withExtension: nil)
-    private static let bundledFiles: [(path: String, url: URL)] = bundledRoot.map(list) ?? []
+    private static let bundledFiles: [(path: String, full: String)] = bundledRoot.map(list) ?? []
 
-    private static func list(_ root: URL) -> [(path: String, url: URL)] {
-        let base = root.standardizedFileURL.resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
-            return []
+    /// Lists by path rather than by URL: resolving every file's URL cost more than compiling a
+    /// scan's policies.
+    private static func list(_ root: URL) -> [(path: String, full: String)] {
+        var found: [(path: String, full: String)] = []
+        func visit(_ folder: String, relative: String, depth: Int) {
+            guard depth < 16, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names where !name.hasPrefix(".") {
+                let full = folder + "/" + name
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if name.hasSuffix(".yaml") {
+                    found.append((path, full))
+                } else {
+                    var isFolder: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue {
+                        visit(full, relative: path, depth: depth + 1)
+                    }
+                }
+            }
         }
-        var found: [(path: String, url: URL)] = []
-        for case let url as URL in enumerator where url.pathExtension == "yaml" {
-            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
-            found.append((relative, url))
-        }
+        visit(root.path, relative: "", depth: 0)
         return found.sorted { $0.path < $1.path }
     }
 }

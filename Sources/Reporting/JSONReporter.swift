@@ -1,4 +1,6 @@
+import Dispatch
 import PolicyModel
+import Synchronization
 
 /// Renders a report as JSON for machines, schema `palisade.report/v1`:
 ///
@@ -47,14 +49,40 @@ public struct JSONReporter: Sendable {
                     ("duration_ms", .int(report.durationMilliseconds)),
                 ])
             ),
-            // Written one finding at a time: a scan with a million findings never holds them all as
-            // JSON values at once.
-            ("findings", .generated(count: report.findings.count) { finding(report, report.findings[$0]) }),
+            ("findings", .text(findingsText(report, indent: 1))),
             ("errors", .array(report.diagnostics.map(diagnostic))),
         ])
         var output = ""
         document.write(to: &output, indent: 0)
         output += "\n"
+        return output
+    }
+
+    /// The findings array, written in chunks on every core (a large scan has tens of thousands of
+    /// findings) and joined in report order. No chunk holds more than its findings as JSON values.
+    private func findingsText(_ report: Report, indent: Int) -> String {
+        let findings = report.findings
+        guard !findings.isEmpty else { return "[]" }
+        let chunkSize = 256
+        let chunkCount = (findings.count + chunkSize - 1) / chunkSize
+        let pad = String(repeating: "  ", count: indent + 1)
+        let chunks = Mutex([String](repeating: "", count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var text = ""
+            let range = chunk * chunkSize..<min(findings.count, (chunk + 1) * chunkSize)
+            for index in range {
+                text += pad
+                self.finding(report, findings[index]).write(to: &text, indent: indent + 1)
+                text += index == findings.count - 1 ? "\n" : ",\n"
+            }
+            chunks.withLock { $0[chunk] = text }
+        }
+        var output = "[\n"
+        chunks.withLock { parts in
+            output.reserveCapacity(parts.reduce(output.utf8.count + pad.utf8.count + 2) { $0 + $1.utf8.count })
+            for part in parts { output += part }
+        }
+        output += String(repeating: "  ", count: indent) + "]"
         return output
     }
 
@@ -105,6 +133,8 @@ enum JSONValue {
     /// An array whose elements are made as they are written.
     case generated(count: Int, element: (Int) -> JSONValue)
     case object([(String, JSONValue)])
+    /// JSON text already written, with the indentation of where it goes.
+    case text(String)
 
     func write(to output: inout String, indent: Int) {
         switch self {
@@ -112,6 +142,7 @@ enum JSONValue {
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .string(let value): Self.writeString(value, to: &output)
+        case .text(let text): output += text
         case .array(let elements):
             JSONValue.generated(count: elements.count) { elements[$0] }.write(to: &output, indent: indent)
         case .generated(let count, let element):

@@ -94,28 +94,35 @@ public struct InlineSuppressions: Sendable {
     /// Whether `text` holds any marker at all, looked for at each colon (every marker has one):
     /// most files hold none, and every scanned file is asked.
     static func mentionsAMarker(_ text: String) -> Bool {
-        let prefixes: [[UInt8]] = [Array("palisade".utf8), Array("checkov".utf8), Array("zizmor".utf8)]
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while offset < bytes.count,
-                let found = memchr(base + offset, Int32(UInt8(ascii: ":")), bytes.count - offset)
-            {
-                let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                for prefix in prefixes where colon >= prefix.count {
-                    if bytes[(colon - prefix.count)..<colon].elementsEqual(prefix) { return true }
-                }
-                offset = colon + 1
+        return text.withUTF8 { mentionsAMarker($0) }
+    }
+
+    /// Whether one line holds a marker: only those lines are parsed.
+    static func mentionsAMarker(_ line: Substring) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { mentionsAMarker($0) } ?? true
+    }
+
+    private static let markerWords: [[UInt8]] = [Array("palisade".utf8), Array("checkov".utf8), Array("zizmor".utf8)]
+
+    private static func mentionsAMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: ":")), bytes.count - offset) {
+            let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            for word in markerWords where colon >= word.count {
+                if bytes[(colon - word.count)..<colon].elementsEqual(word) { return true }
             }
-            return false
+            offset = colon + 1
         }
+        return false
     }
 
     /// The ignore comment in `line`, if it has a valid one; problems become diagnostics.
     private mutating func parse(
         _ line: Substring, lineNumber: Int, known: [String: String]
     ) -> (policies: [String], reason: String, line: Int, column: Int)? {
+        guard Self.mentionsAMarker(line) else { return nil }
         if let checkov = line.firstRange(of: Self.checkovMarker) {
             return parseCheckovSkip(line, checkov, lineNumber: lineNumber)
         }

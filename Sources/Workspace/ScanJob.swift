@@ -1,5 +1,6 @@
 import CEL
 import DockerfileInput
+import Foundation
 import KubernetesInput
 import PolicyEngine
 import PolicyModel
@@ -121,7 +122,14 @@ public enum ScanJob {
         var values: [Value] = []
         var diagnostics: [Diagnostic] = []
         var findings: [Finding] = []
+        /// Set once the policies have been applied (and the values freed).
+        var evaluated = false
     }
+
+    /// Inputs whose policies read one file at a time: nothing in another file changes what they see.
+    static let fileLocalKinds: Set<String> = [
+        DockerfileParser.inputKind, WorkflowReader.inputKind, PipelineReader.inputKind,
+    ]
 
     public static func run(_ options: Options, progress: Progress? = nil) async -> Outcome {
         let clock = ContinuousClock()
@@ -142,12 +150,31 @@ public enum ScanJob {
         let slots = Slots<FileOutcome>(count: files.count)
         let nextFile = Counter()
         let fileList = files
+        // Workflows, pipelines and Dockerfiles are evaluated on the worker that read them, as soon
+        // as they are read, so that their values are freed while still in cache rather than held
+        // until every file is read. Their policies may read the cluster state through `resource`:
+        // that is the objects beside the policies unless the scan reads Kubernetes manifests too,
+        // which join the state; such a scan evaluates every file once all are read.
+        let readsManifests = files.contains { $0.kind == ManifestParser.inputKind || $0.path == standardInputName }
+        let early =
+            readsManifests
+            ? nil : Scanner(policies: options.policies.policies, state: ClusterState(options.policies.state))
+        let settle = Settler(options)
         YAMLLoader.withLargeStackWorkers(count: min(options.parallelism, max(1, files.count))) { _ in
             while true {
                 let index = nextFile.take()
                 guard index < fileList.count else { break }
                 let entry = fileList[index]
-                slots.set(index, read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes))
+                var outcome = read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
+                if let early, fileLocalKinds.contains(outcome.kind) {
+                    let result = early.scan(converted: Array(zip(outcome.resources, outcome.values)))
+                    outcome.findings += result.findings
+                    outcome.diagnostics += result.diagnostics
+                    outcome.values = []
+                    outcome.evaluated = true
+                    settle(&outcome)
+                }
+                slots.set(index, outcome)
                 progress?.step()
             }
         }
@@ -169,7 +196,7 @@ public enum ScanJob {
                 .flatMap { zip($0.resources, $0.values) })
         let scanner = Scanner(policies: options.policies.policies, state: state, terraform: terraform)
         var chunks: [(file: Int, range: Range<Int>)] = []
-        for (index, outcome) in outcomes.enumerated() {
+        for (index, outcome) in outcomes.enumerated() where !outcome.evaluated {
             for start in stride(from: 0, to: outcome.resources.count, by: 64) {
                 chunks.append((index, start..<min(start + 64, outcome.resources.count)))
             }
@@ -188,41 +215,9 @@ public enum ScanJob {
             outcomes[chunk.file].diagnostics += result.diagnostics
         }
 
-        // Each file's ignore comments.
-        let known = options.policies.knownIDs
-        var equivalents: [String: [String]] = [:]
-        for policy in options.policies.policies {
-            for equivalent in policy.equivalents { equivalents[equivalent, default: []].append(policy.id) }
-        }
-        for index in outcomes.indices {
+        for index in outcomes.indices where !outcomes[index].evaluated {
             outcomes[index].values = []
-            guard let text = outcomes[index].text else { continue }
-            var ignores = InlineSuppressions(
-                text: text, file: outcomes[index].file, knownPolicies: known, equivalents: equivalents)
-            var starts: [Int: String] = [:]
-            var ranges: [(lines: ClosedRange<Int>, identity: String)] = []
-            for resource in outcomes[index].resources {
-                starts[Int(resource.span.line)] = resource.identity
-                if outcomes[index].kind == TerraformReader.inputKind {
-                    let first = Int(resource.span.line)
-                    ranges.append((first...max(first, Int(resource.span.endLine)), resource.identity))
-                }
-            }
-            ignores.apply(to: &outcomes[index].findings, resourceStarts: starts, resourceRanges: ranges)
-            outcomes[index].diagnostics += ignores.diagnostics
-            outcomes[index].findings += ignores.findings
-        }
-
-        for index in outcomes.indices {
-            switch options.unknowns {
-            case .report: break
-            case .ignore: outcomes[index].findings.removeAll { $0.status == .unknown }
-            case .fail:
-                for position in outcomes[index].findings.indices
-                where outcomes[index].findings[position].status == .unknown {
-                    outcomes[index].findings[position].status = .open
-                }
-            }
+            settle(&outcomes[index])
         }
 
         var findings: [Finding] = []
@@ -254,6 +249,51 @@ public enum ScanJob {
             policies: options.policies.distinctCount, durationMilliseconds: milliseconds, policyInfo: policyInfo,
             fileKinds: fileKinds)
         return Outcome(report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors)
+    }
+
+    /// What is done to a file's findings once its policies have run: its ignore comments are
+    /// applied, and unknown findings are kept, dropped or opened as `options.unknowns` says.
+    struct Settler: Sendable {
+        let known: [String: String]
+        let equivalents: [String: [String]]
+        let unknowns: UnknownMode
+
+        init(_ options: Options) {
+            known = options.policies.knownIDs
+            var equivalents: [String: [String]] = [:]
+            for policy in options.policies.policies {
+                for equivalent in policy.equivalents { equivalents[equivalent, default: []].append(policy.id) }
+            }
+            self.equivalents = equivalents
+            unknowns = options.unknowns
+        }
+
+        func callAsFunction(_ outcome: inout FileOutcome) {
+            if let text = outcome.text {
+                var ignores = InlineSuppressions(
+                    text: text, file: outcome.file, knownPolicies: known, equivalents: equivalents)
+                var starts: [Int: String] = [:]
+                var ranges: [(lines: ClosedRange<Int>, identity: String)] = []
+                for resource in outcome.resources {
+                    starts[Int(resource.span.line)] = resource.identity
+                    if outcome.kind == TerraformReader.inputKind {
+                        let first = Int(resource.span.line)
+                        ranges.append((first...max(first, Int(resource.span.endLine)), resource.identity))
+                    }
+                }
+                ignores.apply(to: &outcome.findings, resourceStarts: starts, resourceRanges: ranges)
+                outcome.diagnostics += ignores.diagnostics
+                outcome.findings += ignores.findings
+            }
+            switch unknowns {
+            case .report: break
+            case .ignore: outcome.findings.removeAll { $0.status == .unknown }
+            case .fail:
+                for position in outcome.findings.indices where outcome.findings[position].status == .unknown {
+                    outcome.findings[position].status = .open
+                }
+            }
+        }
     }
 
     /// The files a scan with `options` reads and the input that reads each, in the order the paths

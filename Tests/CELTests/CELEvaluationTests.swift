@@ -137,3 +137,69 @@ extension CELEvaluationTests {
         #expect(error.message.hasPrefix("replace: the result would exceed"))
     }
 }
+
+/// Programs evaluated many times over the same variables: activations read by slot, names known
+/// when compiling, and literals built once.
+struct CELActivationTests {
+    static let environment = Environment(
+        variables: ["object": .dyn, "item": .dyn, "variables": .dyn], libraries: Library.standardLibraries)
+
+    @Test func anActivationBindsVariablesBySlot() throws {
+        let program = try Self.environment.compile("item.name + '/' + object.kind")
+        var activation = Self.environment.makeActivation()
+        activation["object"] = .map(MapValue(entries: [(.string("kind"), .string("Pod"))]) ?? MapValue())
+        #expect(program.hasLayout(of: activation))
+        for name in ["web", "db"] {
+            activation["item"] = .map(MapValue(entries: [(.string("name"), .string(name))]) ?? MapValue())
+            #expect(program.evaluate(activation).celEquals(.string("\(name)/Pod")))
+        }
+    }
+
+    @Test func anUnboundVariableIsAnErrorAndALocalShadowsNothingBound() throws {
+        let activation = Self.environment.makeActivation()
+        let unbound = try Self.environment.compile("item.name").evaluate(activation)
+        guard case .error(let error) = unbound else {
+            Issue.record("expected an error, got \(unbound)")
+            return
+        }
+        #expect(error.message.contains("'item' is not bound"))
+        #expect(
+            try Self.environment.compile("[1, 2].exists(item, item == 2)").evaluate(activation).celEquals(.bool(true)))
+    }
+
+    @Test func anActivationOfAnotherLayoutIsReadByName() throws {
+        let other = Environment(variables: ["item": .dyn], libraries: Library.standardLibraries)
+        let program = try other.compile("item * 2")
+        var activation = Self.environment.makeActivation()
+        activation["item"] = .int(21)
+        #expect(!program.hasLayout(of: activation))
+        #expect(program.evaluate(activation).celEquals(.int(42)))
+    }
+
+    @Test func aConstantNameCompilesToItsValue() throws {
+        var environment = Self.environment
+        environment.constants["variables.pattern"] = .string("^v[0-9]+$")
+        environment.constants["variables.names"] = .list([.string("a"), .string("b")])
+        let program = try environment.compile("item.matches(variables.pattern) && !(item in variables.names)")
+        #expect(program.evaluate(["item": .string("v12")]).celEquals(.bool(true)))
+        #expect(program.evaluate(["item": .string("x")]).celEquals(.bool(false)))
+        // A comprehension variable of the same name as the root wins over the constant.
+        let shadowed = try environment.compile("[{'pattern': 'x'}].all(variables, variables.pattern == 'x')")
+        #expect(shadowed.evaluate([:]).celEquals(.bool(true)))
+        // A bad constant pattern is a compile error, as a bad literal is.
+        environment.constants["variables.bad"] = .string("(")
+        #expect(throws: CompileError.self) { try environment.compile("item.matches(variables.bad)") }
+    }
+
+    @Test func literalsOfConstantsAreBuiltWhenCompilingAndBadOnesStillFail() throws {
+        let literal = try Self.environment.compile("{'a': [1, 2], 'b': {'c': true}}")
+        #expect(literal.constantValue != nil)
+        #expect(literal.evaluate([:]).celEquals(try Value(json: #"{"a": [1, 2], "b": {"c": true}}"#)))
+        let repeated = try Self.environment.compile("{'a': 1, 'a': 2}")
+        #expect(repeated.constantValue == nil)
+        #expect(repeated.evaluate([:]).isError)
+        let dynamic = try Self.environment.compile("{'a': item}")
+        #expect(dynamic.constantValue == nil)
+        #expect(dynamic.evaluate(["item": .int(1)]).celEquals(try Value(json: #"{"a": 1}"#)))
+    }
+}

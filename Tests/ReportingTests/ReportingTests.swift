@@ -101,6 +101,27 @@ struct ReportingTests {
         #expect(findings[2]["title"] as? String == "Pod mounts a host path")
     }
 
+    /// A large report is written in chunks on several cores: the findings still come out whole,
+    /// in report order, with the same indentation as a small report's.
+    @Test func jsonReportOfManyFindingsKeepsTheirOrder() throws {
+        let base = Self.report.findings[0]
+        let findings = (0..<1_000).map { index in
+            var finding = base
+            finding.location = Location(file: "apps/deploy-\(index / 10).yaml", line: index % 10 + 1, column: 1)
+            finding.message = "finding \(index)"
+            return finding
+        }
+        let report = Report(
+            findings: findings, diagnostics: [], files: 100, resources: 100, policies: 1, durationMilliseconds: 1,
+            policyInfo: Self.report.policyInfo, fileKinds: [:])
+        let json = JSONReporter(toolVersion: "1.0").render(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let written = try #require(object["findings"] as? [[String: Any]])
+        #expect(written.map { $0["message"] as? String } == report.findings.map(\.message))
+        #expect(json.contains("\n  \"findings\": [\n    {\n      \"policy\": "))
+        #expect(json.contains("\n    },\n    {\n") && json.contains("\n    }\n  ],\n  \"errors\": []"))
+    }
+
     @Test func junitReportMatchesGolden() throws {
         try assertGolden(JUnitReporter().render(Self.report), named: "report.junit.xml")
     }

@@ -248,6 +248,37 @@ struct ScanJobTests {
         }
     }
 
+    /// Workflows and Dockerfiles are evaluated on the worker that reads them unless manifests join
+    /// the cluster state; either way, and on any number of cores, each file gets the same findings.
+    @Test func fileLocalInputsGiveTheSameFindingsEvaluatedEarlyOrLate() async throws {
+        try await Self.withFolder { root in
+            try Self.write(
+                "on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                    + "      - run: echo \"${{ github.event.issue.title }}\"\n"
+                    + "      - run: echo \"${{ github.head_ref }}\" # palisade:ignore[gha-template-injection] quoted\n",
+                root + "/app/.github/workflows/a.yml")
+            try Self.write(
+                "FROM alpine:latest\nRUN sudo apk add curl\n# palisade:ignore[docker-no-sudo] legacy base\nRUN sudo true\n",
+                root + "/app/Dockerfile")
+            try Self.write(Self.hostNetworkPod.replacingOccurrences(of: "NAME", with: "pod"), root + "/deploy/pod.yaml")
+            let policies = PolicySet.load(builtIn: true, paths: [])
+            func findings(_ paths: [String], parallelism: Int) async -> [String] {
+                let outcome = await ScanJob.run(
+                    ScanJob.Options(paths: paths, policies: policies, parallelism: parallelism))
+                return outcome.report.findings.filter { !$0.location.file.hasSuffix(".yaml") }.map {
+                    "\($0.location) \($0.policyID) \($0.status)"
+                }
+            }
+            let early = await findings([root + "/app"], parallelism: 2)
+            #expect(early.contains { $0.contains("Dockerfile:4:") && $0.hasSuffix("docker-no-sudo suppressed") })
+            #expect(early.contains { $0.contains("a.yml:7:") && $0.hasSuffix("gha-template-injection suppressed") })
+            #expect(early.contains { $0.contains("a.yml:6:") && $0.hasSuffix("gha-template-injection open") })
+            #expect(await findings([root + "/app"], parallelism: 1) == early)
+            #expect(await findings([root], parallelism: 2) == early)
+            #expect(await findings([root], parallelism: 1) == early)
+        }
+    }
+
     @Test func onlyTheBuiltInPoliciesOfTheInputsPresentAreLoadedYetAllIdsStayKnown() async throws {
         try await Self.withFolder { root in
             try Self.write("on: push\njobs: {}\n", root + "/.github/workflows/ci.yml")

@@ -89,7 +89,16 @@ struct Checker {
             for entry in entries {
                 nodes.append((try check(entry.key), try check(entry.value), entry.optional))
             }
-            return .map(nodes, offset: offset)
+            // A literal of constants is built once, here. One that would fail (a repeated key, a
+            // key of the wrong type) is left to fail when evaluated, as the specification has it.
+            var folded = MapValue()
+            for node in nodes {
+                guard !node.optional, case .constant(let key) = node.key, case .constant(let value) = node.value,
+                    !value.isErrorOrUnknown, let mapKey = MapKey(key), folded[mapKey] == nil
+                else { return .map(nodes, offset: offset) }
+                folded.set(mapKey, value)
+            }
+            return .constant(.map(folded))
 
         case .message(let type, _, let offset):
             throw error(
@@ -133,7 +142,7 @@ struct Checker {
         if !name.hasPrefix("."), let slot = lookupLocal(name) { return .local(slot) }
         if let node = resolveDeclared(name, offset: offset) { return node }
         if environment.allowUndeclaredVariables {
-            return .variable(name.hasPrefix(".") ? String(name.dropFirst()) : name, offset: offset)
+            return .variable(name.hasPrefix(".") ? String(name.dropFirst()) : name, slot: nil, offset: offset)
         }
         throw error("undeclared reference to '\(name.hasPrefix(".") ? String(name.dropFirst()) : name)'", offset)
     }
@@ -154,7 +163,11 @@ struct Checker {
     /// A declared variable or a type with this (possibly dotted) name.
     private func resolveDeclared(_ name: String, offset: Int) -> Node? {
         for candidate in candidates(name) {
-            if environment.variables[candidate] != nil { return .variable(candidate, offset: offset) }
+            if let value = environment.constants[candidate] { return .constant(value) }
+            if environment.variables[candidate] != nil {
+                return .variable(
+                    candidate, slot: environment.variableNames.firstIndex(of: candidate), offset: offset)
+            }
             if let type = Self.typeNames[candidate] ?? environment.types[candidate] { return .constant(.type(type)) }
         }
         return nil

@@ -2,16 +2,23 @@
 /// absorb them as the specification says. Every step is charged against a cost budget, so a
 /// hostile expression or input ends with a "cost limit exceeded" error instead of running on.
 struct Interpreter {
-    let variables: [String: Value]
-    var locals: [Value]
+    /// Where variables are read: a dictionary by name, or an `Activation`'s values by slot.
+    enum Bindings {
+        case names([String: Value])
+        case slots([Value?])
+    }
+
+    let bindings: Bindings
+    /// The frame's comprehension and `cel.bind` slots, initialised, owned by the caller.
+    let locals: UnsafeMutableBufferPointer<Value>
     var cost = 0
     let costLimit: Int
     /// Set once the budget is spent: every further step returns at once.
     var exhausted = false
 
-    init(variables: [String: Value], slotCount: Int, costLimit: Int) {
-        self.variables = variables
-        locals = [Value](repeating: .null, count: slotCount)
+    init(bindings: Bindings, locals: UnsafeMutableBufferPointer<Value>, costLimit: Int) {
+        self.bindings = bindings
+        self.locals = locals
         self.costLimit = costLimit
     }
 
@@ -49,8 +56,13 @@ struct Interpreter {
         case .constant(let value):
             return value
 
-        case .variable(let name, let offset):
-            if let value = variables[name] { return value }
+        case .variable(let name, let slot, let offset):
+            switch bindings {
+            case .slots(let values):
+                if let slot, slot < values.count, let value = values[slot] { return value }
+            case .names(let variables):
+                if let value = variables[name] { return value }
+            }
             return Self.error("no such attribute: '\(name)' is not bound", offset)
 
         case .local(let slot):
@@ -292,8 +304,22 @@ struct Interpreter {
             }
             arguments = Arguments(values)
         }
-        for overload in call.overloads where overload.accepts(arguments) {
-            var result = overload.implementation(arguments)
+        let arity = arguments.count
+        var kinds: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        if arity > 0 { kinds.0 = 1 << arguments[0].kindIndex }
+        if arity > 1 { kinds.1 = 1 << arguments[1].kindIndex }
+        if arity > 2 { kinds.2 = 1 << arguments[2].kindIndex }
+        let masks = call.masks
+        var base = 0
+        for choice in 0..<call.implementations.count {
+            defer { base += arity }
+            if arity > 0 && masks[base] & kinds.0 == 0 { continue }
+            if arity > 1 && masks[base + 1] & kinds.1 == 0 { continue }
+            if arity > 2 && masks[base + 2] & kinds.2 == 0 { continue }
+            if arity > 3 || call.checksOpaqueNames {
+                guard call.overloads[choice].accepts(arguments) else { continue }
+            }
+            var result = call.implementations[choice](arguments)
             if case .error(var error) = result, error.offset == nil {
                 error.offset = call.offset
                 result = .error(error)

@@ -2,8 +2,9 @@
 /// variable lookups, local slots or type values; calls carry their candidate overloads.
 indirect enum Node: Sendable {
     case constant(Value)
-    /// A declared variable, looked up in the activation by name.
-    case variable(String, offset: Int)
+    /// A variable, looked up in the activation by name, or by `slot` (its place among the
+    /// environment's declared names) in an `Activation`.
+    case variable(String, slot: Int?, offset: Int)
     /// A comprehension or `cel.bind` variable, in the frame's slot.
     case local(Int)
     case select(Node, field: String, testOnly: Bool, optional: Bool, offset: Int)
@@ -37,22 +38,64 @@ indirect enum Node: Sendable {
     /// `cond ? step : accumulator` where the step updates the accumulator in place.
     case guarded(condition: Node, step: Node, slot: Int, offset: Int)
 
-    struct Call: Sendable {
-        var name: String
-        var overloads: [Overload]
-        var arguments: [Node]
-        var offset: Int
+    /// A call site. A class, so that evaluating a call retains one object rather than every
+    /// field of the call and of each overload it tries.
+    final class Call: Sendable {
+        let name: String
+        let overloads: [Overload]
+        let arguments: [Node]
+        let offset: Int
+        /// For overload `o` and argument `a`, `masks[o * arguments.count + a]` holds a bit per
+        /// `Value.kindIndex` the parameter accepts: dispatch reads only these.
+        let masks: [UInt32]
+        let implementations: [@Sendable (Arguments) -> Value]
+        /// Whether some parameter is a library type, whose name must be checked too.
+        let checksOpaqueNames: Bool
+
+        init(name: String, overloads: [Overload], arguments: [Node], offset: Int) {
+            self.name = name
+            self.overloads = overloads
+            self.arguments = arguments
+            self.offset = offset
+            var masks: [UInt32] = []
+            var opaque = false
+            for overload in overloads {
+                for index in 0..<arguments.count {
+                    masks.append(index < overload.acceptedKinds.count ? overload.acceptedKinds[index] : 0)
+                    if index < overload.parameters.count, case .opaque = overload.parameters[index] { opaque = true }
+                }
+            }
+            self.masks = masks
+            implementations = overloads.map(\.implementation)
+            checksOpaqueNames = opaque
+        }
     }
 
-    struct Loop: Sendable {
-        var firstSlot: Int
-        var secondSlot: Int?
-        var range: Node
-        var accumulatorSlot: Int
-        var initial: Node
-        var condition: Node
-        var step: Node
-        var result: Node
-        var offset: Int
+    /// A comprehension. A class for the same reason as `Call`.
+    final class Loop: Sendable {
+        let firstSlot: Int
+        let secondSlot: Int?
+        let range: Node
+        let accumulatorSlot: Int
+        let initial: Node
+        let condition: Node
+        let step: Node
+        let result: Node
+        let offset: Int
+
+        init(
+            firstSlot: Int, secondSlot: Int?, range: Node, accumulatorSlot: Int, initial: Node, condition: Node,
+            step: Node, result: Node, offset: Int
+        ) {
+            self.firstSlot = firstSlot
+            self.secondSlot = secondSlot
+            self.range = range
+            self.accumulatorSlot = accumulatorSlot
+            self.initial = initial
+            self.condition = condition
+            self.step = step
+            self.result = result
+            self.offset = offset
+        }
     }
 }

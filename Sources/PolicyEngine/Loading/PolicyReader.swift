@@ -69,8 +69,16 @@ struct PolicyReader {
         }
         let match = document["match"].flatMap { readMatch($0) } ?? Policy.Match()
         let variables = document["variables"].map { readVariables($0) } ?? []
-        let each = document["each"].flatMap { expression($0, "each", in: Self.environment) }
-        let itemEnvironment = document["each"] == nil ? Self.environment : Self.itemEnvironment
+        // A variable that is a literal is compiled into the expressions that read it.
+        var constants: [String: Value] = [:]
+        for variable in variables {
+            if let value = variable.expression.program.constantValue { constants["variables." + variable.name] = value }
+        }
+        var environment = Self.environment
+        environment.constants = constants
+        let each = document["each"].flatMap { expression($0, "each", in: environment) }
+        var itemEnvironment = document["each"] == nil ? Self.environment : Self.itemEnvironment
+        itemEnvironment.constants = constants
         var validations: [Policy.Validation] = []
         if let node = required("validations", in: document, path: nil), let items = sequence(node, "validations") {
             if items.isEmpty { error("\"validations\" must hold at least one validation", node) }
@@ -174,14 +182,17 @@ struct PolicyReader {
         if case .sequence = node.content { return readNamedExpressions(node, "variables") }
         guard let entries = mapping(node, "variables") else { return [] }
         var variables: [Policy.NamedExpression] = []
+        // Earlier variables that are literals are compiled into later ones.
+        var environment = Self.environment
         for entry in entries {
             guard let name = string(entry.key, "a variable name") else { continue }
             guard Self.isIdentifier(name) else {
                 error("variable name \"\(name)\" is not a CEL identifier", entry.key)
                 continue
             }
-            if let compiled = expression(entry.value, "variables.\(name)", in: Self.environment) {
+            if let compiled = expression(entry.value, "variables.\(name)", in: environment) {
                 variables.append(Policy.NamedExpression(name: name, expression: compiled))
+                if let value = compiled.program.constantValue { environment.constants["variables." + name] = value }
             }
         }
         return variables

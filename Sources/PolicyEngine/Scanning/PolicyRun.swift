@@ -2,34 +2,97 @@ import CEL
 import KubernetesInput
 import PolicyModel
 
+/// What running a policy reads on every resource and item, gathered once per scan: its programs
+/// in arrays, so that a run retains a few objects rather than copying the policy and each of its
+/// validations (a scan runs every policy on every resource, and every validation on every item).
+final class PreparedPolicy: Sendable {
+    let policy: Policy
+    let conditions: [Program]
+    let variableNames: [String]
+    let variables: [Program]
+    let validations: [Program]
+    /// The source of each variable, for locating what a finding points at.
+    let variableSources: [String: String]
+
+    init(_ policy: Policy) {
+        self.policy = policy
+        conditions = policy.match.conditions.map(\.expression.program)
+        variableNames = policy.variables.map(\.name)
+        variables = policy.variables.map(\.expression.program)
+        validations = policy.validations.map(\.expression.program)
+        variableSources = Dictionary(policy.variables.map { ($0.name, $0.expression.source) }) { first, _ in first }
+    }
+}
+
+/// The variables of a native policy's expressions in the two layouts they are compiled in
+/// (`PolicyReader.environment`, and `itemEnvironment`, which adds `item`), so that every
+/// expression reads them by slot. Made once per resource; a run sets `variables` and `item`.
+struct PolicyActivation {
+    private var plain: Activation
+    private var withItem: Activation
+
+    private static let plainTemplate = PolicyReader.environment.makeActivation()
+    private static let itemTemplate = PolicyReader.itemEnvironment.makeActivation()
+    private static let itemSlot = itemTemplate.slot(of: "item")
+    private static let plainVariablesSlot = plainTemplate.slot(of: "variables")
+    private static let itemVariablesSlot = itemTemplate.slot(of: "variables")
+
+    init(_ values: [String: Value]) {
+        plain = Self.plainTemplate
+        withItem = Self.itemTemplate
+        for (name, value) in values {
+            plain[name] = value
+            withItem[name] = value
+        }
+    }
+
+    mutating func setVariables(_ value: Value) {
+        if let slot = Self.plainVariablesSlot { plain[slot: slot] = value }
+        if let slot = Self.itemVariablesSlot { withItem[slot: slot] = value }
+    }
+
+    mutating func setItem(_ value: Value) {
+        if let slot = Self.itemSlot { withItem[slot: slot] = value }
+    }
+
+    func evaluate(_ program: Program) -> Value {
+        program.evaluate(program.hasLayout(of: withItem) ? withItem : plain)
+    }
+}
+
 /// The evaluation of one policy against one resource.
 struct PolicyRun {
-    let policy: Policy
+    let prepared: PreparedPolicy
+    var policy: Policy { prepared.policy }
     let subject: Subject
-    /// The value of `resource`: the offline cluster state.
-    let resourceContext: Value
-    /// The value of `module`: a Terraform resource's module (null for other inputs).
-    let module: Value
+    /// The variables every policy sees on this resource (`object`, `request`, `resource`…),
+    /// made once per resource by `activation(for:resourceContext:module:)`.
+    let activation: PolicyActivation
     var findings: [Finding] = []
     var diagnostics: [Diagnostic] = []
 
-    init(policy: Policy, subject: Subject, resourceContext: Value, module: Value = .null) {
-        self.policy = policy
+    init(prepared: PreparedPolicy, subject: Subject, activation: PolicyActivation) {
+        self.prepared = prepared
         self.subject = subject
-        self.resourceContext = resourceContext
-        self.module = module
+        self.activation = activation
     }
 
-    mutating func evaluate() {
-        guard matches() else { return }
-        var activation: [String: Value] = [
+    /// The variables of a resource before a policy's own `variables` and `item`.
+    static func activation(for subject: Subject, resourceContext: Value, module: Value = .null) -> PolicyActivation {
+        PolicyActivation([
             "object": subject.object, "oldObject": .null,
             "request": subject.request, "params": .null,
             "namespaceObject": subject.namespaceObject, "variables": .map(MapValue()), "resource": resourceContext,
             "module": module,
-        ]
-        for condition in policy.match.conditions {
-            switch condition.expression.program.evaluate(activation) {
+        ])
+    }
+
+    mutating func evaluate() {
+        guard matches() else { return }
+        var activation = self.activation
+        for (index, program) in prepared.conditions.enumerated() {
+            let condition = policy.match.conditions[index]
+            switch activation.evaluate(program) {
             case .bool(true): continue
             case .bool(false): return
             case .unknown:
@@ -45,21 +108,22 @@ struct PolicyRun {
             }
         }
         // A variable that fails keeps its error as its value: only the expressions reading it fail.
-        var variables = MapValue()
-        for variable in policy.variables {
-            activation["variables"] = .map(variables)
-            variables.set(.string(variable.name), variable.expression.program.evaluate(activation))
+        if !prepared.variables.isEmpty {
+            var variables = MapValue()
+            for (index, program) in prepared.variables.enumerated() {
+                activation.setVariables(.map(variables))
+                variables.set(.string(prepared.variableNames[index]), activation.evaluate(program))
+            }
+            activation.setVariables(.map(variables))
         }
-        activation["variables"] = .map(variables)
         var locator = NodeLocator(
             object: LocatedNode(node: subject.root, path: ""), podSpecPath: subject.podSpecPath,
-            variables: Dictionary(policy.variables.map { ($0.name, $0.expression.source) }) { first, _ in first },
-            item: nil)
+            variables: prepared.variableSources, item: nil)
         guard let each = policy.each else {
             validate(activation, locator: locator, fallbackPath: "")
             return
         }
-        let value = each.program.evaluate(activation)
+        let value = activation.evaluate(each.program)
         if value.isUnknown {
             reportUnknown(at: nil, locator: locator, because: "the values it checks are known only after apply")
             return
@@ -71,7 +135,7 @@ struct PolicyRun {
         // Where the items are written is looked up only when one of them fails.
         var itemNodes: [LocatedNode]??
         for (index, item) in items.enumerated() {
-            activation["item"] = item
+            activation.setItem(item)
             locator.item = nil
             validate(activation, locator: locator, fallbackPath: "\(each.source)[\(index)]") { locator in
                 if itemNodes == nil {
@@ -103,13 +167,15 @@ struct PolicyRun {
 
     /// Runs the validations; `locateItem` fills in the locator's `item` before the first finding.
     private mutating func validate(
-        _ activation: [String: Value], locator: NodeLocator, fallbackPath: String,
+        _ activation: PolicyActivation, locator: NodeLocator, fallbackPath: String,
         locateItem: (inout NodeLocator) -> Void = { _ in }
     ) {
         var locator = locator
         var located = false
-        for validation in policy.validations {
-            let result = validation.expression.program.evaluate(activation)
+        for (index, program) in prepared.validations.enumerated() {
+            let result = activation.evaluate(program)
+            if case .bool(true) = result { continue }
+            let validation = policy.validations[index]
             switch result {
             case .bool(true):
                 continue
@@ -134,12 +200,12 @@ struct PolicyRun {
     }
 
     private mutating func report(
-        _ validation: Policy.Validation, _ activation: [String: Value], locator: NodeLocator, fallbackPath: String,
+        _ validation: Policy.Validation, _ activation: PolicyActivation, locator: NodeLocator, fallbackPath: String,
         unknown: Bool = false
     ) {
         var message = validation.message ?? "failed: \(validation.expression.source)"
         if let messageExpression = validation.messageExpression {
-            if case .string(let text) = messageExpression.program.evaluate(activation) {
+            if case .string(let text) = activation.evaluate(messageExpression.program) {
                 message = text
             } else {
                 // A message that cannot be built (it reads a value known only after apply) gives
