@@ -1,28 +1,21 @@
 import PolicyModel
-import Yams
 
 /// How a scalar's text becomes a typed value under the YAML 1.2 core schema: `null`, `~` and the
 /// empty plain scalar are null; `true`/`false` (three spellings each) are booleans; decimal, `0o`
 /// octal and `0x` hexadecimal integers are ints; decimal floats and `.inf`/`.nan` are doubles.
 /// Everything else — `yes`, `on`, dates, quoted and block scalars — stays a string.
 enum CoreSchema {
-    /// The tags of the failsafe, JSON and core schemas, as Yams spells them.
+    /// The failsafe, JSON and core schemas' tag prefix, as libyaml expands `!!`.
     private static let prefix = "tag:yaml.org,2002:"
-
-    /// What Yams' resolver names an untagged plain scalar once it has been hashed (Yams hashes
-    /// mapping keys to find duplicates, and resolving overwrites the tag). Anything but `str`, so
-    /// that an explicit `!!str` key stays told apart.
-    static let untagged = "tag:palisade,2025:untagged"
-
-    /// A resolver that keeps untagged plain scalars recognisable; the core schema is applied here.
-    static let resolver: Resolver = (try? Resolver.basic.appending(Tag.Name(rawValue: untagged), "^")) ?? .basic
+    /// The tag of quoted and block scalars that carry none.
+    static let stringTag = prefix + "str"
 
     /// The content of a scalar written as `text` with the given tag ("" when untagged and plain,
-    /// `tag:yaml.org,2002:str` when quoted or a block scalar). `nil` when an explicit tag does not
+    /// `stringTag` when quoted or a block scalar). `nil` when an explicit tag does not
     /// fit the text, such as `!!int abc`.
     static func content(of text: String, tag: String) -> PolicyModel.Node.Content? {
         switch tag {
-        case "", untagged: return resolve(text)
+        case "": return resolve(text)
         case prefix + "str", "!": return .string(text)
         case prefix + "null": return isNull(text) ? .null : nil
         case prefix + "bool": return bool(text).map { .bool($0) }

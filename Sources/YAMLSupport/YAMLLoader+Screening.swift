@@ -99,9 +99,9 @@ extension YAMLLoader {
 
 extension YAMLLoader {
     /// Where a stream that uses aliases also has a mapping key that is a collection or an alias,
-    /// or `nil`. Yams hashes every mapping key to find duplicates, walking shared subtrees once per
-    /// use, so an alias bomb in a key would take exponential time before any of our limits could
-    /// step in. The scan is textual and cautious: `? ` opening a line (after indentation or `- `),
+    /// or `nil`. Whatever compares such keys whole (to find duplicates, to print or hash them)
+    /// walks shared subtrees once per use, so an alias bomb in a key would take exponential time
+    /// before any of our limits could step in. The scan is textual and cautious: `? ` opening a line (after indentation or `- `),
     /// `*alias :`, and `]`/`}` followed by `: ` count as such keys; any `*name` after a space,
     /// `[`, `{`, `,` or a line start counts as an alias. Both are rare in configuration files.
     static func complexKeyBesideAliases(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

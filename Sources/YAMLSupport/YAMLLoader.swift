@@ -1,13 +1,14 @@
 import Foundation
 import PolicyModel
-import Yams
 
 /// Reads YAML streams into located `Node` trees.
 ///
 /// Scalars are typed by the YAML 1.2 core schema (`yes` stays a string, `010` is ten, `0o10` is
 /// eight). Mapping entries keep their document order; `<<` merge keys are applied as YAML 1.1 tools
 /// and Helm apply them. A key written twice in one mapping is an error, as in kubectl's strict mode
-/// (reported at the key's first occurrence, which is where Yams detects it).
+/// (reported at the key's first occurrence when written alike, at the second when only equal
+/// once typed, such as `10` and `0xA`). libyaml, the C parser inside Yams, reads the text; the
+/// nodes are built from its events by `Composer`.
 ///
 /// Trees may share subtrees: every alias stands for the very `Node` built for its anchor, and the
 /// span of an alias is therefore that of the anchored node. Shared nodes count once against
@@ -36,7 +37,11 @@ public enum YAMLLoader {
         _ text: String, file: String, limits: Limits = Limits()
     ) -> (documents: [PolicyModel.Node], errors: [ParseError]) {
         if let problem = screen(text, file: file, limits: limits) { return ([], [problem]) }
-        return onLargeStack { compose(text, file: file, limits: limits) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var composer = Composer(file: file, limits: limits)
+            return composer.compose(bytes)
+        }
     }
 
     /// The same for raw file contents, which must be UTF-8 text: invalid UTF-8 and binary
@@ -45,8 +50,10 @@ public enum YAMLLoader {
         bytes: [UInt8], file: String, limits: Limits = Limits()
     ) -> (documents: [PolicyModel.Node], errors: [ParseError]) {
         if let problem = screen(bytes: bytes, file: file, limits: limits) { return ([], [problem]) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return onLargeStack { compose(text, file: file, limits: limits) }
+        return bytes.withUnsafeBufferPointer { bytes in
+            var composer = Composer(file: file, limits: limits)
+            return composer.compose(bytes)
+        }
     }
 
     /// How many nodes `node` stands for once every shared subtree is counted at each place it is
@@ -71,23 +78,18 @@ public enum YAMLLoader {
         return total
     }
 
-    /// Stack for composing: Yams builds each document recursively, as does `TreeBuilder`, and
-    /// libyaml allows 1000 levels. Debug builds spend a few kilobytes a level, more than the 512 KB
-    /// that macOS secondary threads and Swift concurrency workers have, so composing runs on a
-    /// thread of its own (only the pages touched are ever committed).
+    /// Stack for the threads `withLargeStackWorkers` starts: composing needs no more than any
+    /// thread has, but what reads the trees does (converting a document to values and building
+    /// models recurse once per level, and documents nest up to `Limits.maxDepth` levels), and
+    /// debug builds spend a few kilobytes a level. Only the pages touched are ever committed.
     static let composeStackSize = 64 << 20
 
-    /// Marks the threads `withLargeStackWorkers` starts, which compose in place.
-    private static let largeStackKey = "palisade.yaml.largeStack"
-
-    /// Runs `work(0..<count)` on `count` threads of their own, each with the stack composing needs,
-    /// and returns when all have finished. Loads made on these threads compose in place instead of
-    /// starting a thread per call: a scan of ten thousand files starts two threads, not ten thousand.
+    /// Runs `work(0..<count)` on `count` threads of their own, each with `composeStackSize` of
+    /// stack, and returns when all have finished: a scan reads and evaluates its files on these.
     public static func withLargeStackWorkers(count: Int, _ work: @escaping @Sendable (Int) -> Void) {
         let done = DispatchSemaphore(value: 0)
         for index in 0..<max(1, count) {
             let thread = Thread {
-                Thread.current.threadDictionary[largeStackKey] = true
                 work(index)
                 done.signal()
             }
@@ -95,64 +97,5 @@ public enum YAMLLoader {
             thread.start()
         }
         for _ in 0..<max(1, count) { done.wait() }
-    }
-
-    private static func onLargeStack<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Result {
-        if Thread.current.threadDictionary[largeStackKey] as? Bool == true { return work() }
-        let box = ResultBox<Result>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = work()
-            done.signal()
-        }
-        thread.stackSize = composeStackSize
-        thread.start()
-        done.wait()
-        guard let value = box.value else { preconditionFailure("composing thread returned nothing") }
-        return value
-    }
-
-    /// Hands the composing thread's result back; the semaphore orders the write before the read.
-    private final class ResultBox<Value>: @unchecked Sendable {
-        var value: Value?
-    }
-
-    private static func compose(
-        _ text: String, file: String, limits: Limits
-    ) -> (documents: [PolicyModel.Node], errors: [ParseError]) {
-        var documents: [PolicyModel.Node] = []
-        var errors: [ParseError] = []
-        let parser: Parser
-        do {
-            parser = try Parser(yaml: text, resolver: CoreSchema.resolver, encoding: .utf8)
-        } catch {
-            return ([], [parseError(error, text: text, file: file)])
-        }
-        var builder = TreeBuilder(file: file, limits: limits)
-        while true {
-            let root: Yams.Node
-            do {
-                guard let next = try parser.nextRoot() else { break }
-                root = next
-            } catch {
-                // The parser cannot resume after a syntax error: keep what was read before it.
-                errors.append(parseError(error, text: text, file: file))
-                break
-            }
-            if isEmptyDocument(root) { continue }
-            do {
-                documents.append(try builder.build(root))
-            } catch {
-                errors.append(error)
-                if builder.nodeCount > limits.maxNodes { break }
-            }
-        }
-        return (documents, errors)
-    }
-
-    /// A document with no content: Yams gives it as an empty, untagged plain scalar.
-    private static func isEmptyDocument(_ root: Yams.Node) -> Bool {
-        guard case .scalar(let scalar) = root else { return false }
-        return scalar.string.isEmpty && scalar.style == .plain && scalar.tag.rawValue.isEmpty
     }
 }

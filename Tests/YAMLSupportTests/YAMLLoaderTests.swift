@@ -293,8 +293,9 @@ struct YAMLLoaderTests {
         #expect(result.documents.isEmpty)
         let error = result.errors.first
         #expect(error?.message == "lists and mappings nest more than 512 levels deep")
-        // l510 holds 511 levels; used inside l511, which sits in the root mapping, it makes 513.
-        #expect(error?.location.line == 511)
+        // l510 holds 511 levels; used inside l511, which sits in the root mapping, it makes 513:
+        // the error is where it is used (l511's line, 512) rather than where it was written.
+        #expect(error?.location.line == 512)
     }
 
     @Test(arguments: [
@@ -464,4 +465,42 @@ struct DepthCase: Sendable, CustomTestStringConvertible {
         self.text = text
     }
     var testDescription: String { name }
+}
+
+/// What the event composer must keep of a composing YAML library: which documents survive an
+/// error, and how duplicate keys and aliases across documents are treated.
+struct YAMLComposerTests {
+    @Test func anErrorInOneDocumentSkipsOnlyThatDocument() {
+        let result = YAMLLoader.load("a: 1\n---\nb: !!int abc\nc: [1, 2]\n---\nd: 4\n", file: "s.yaml")
+        #expect(result.documents.count == 2)
+        #expect(result.documents.last?["d"] != nil)
+        #expect(result.errors.map(\.message) == ["\"abc\" is not a valid !!int"])
+        #expect(result.errors.first?.location == Location(file: "s.yaml", line: 3, column: 4))
+    }
+
+    @Test func keysWrittenAlikeEndTheStreamAndAreNamedInOrder() {
+        let result = YAMLLoader.load("first: 1\n---\nz: 1\nb: 2\nz: 3\nb: 4\n---\nlast: 1\n", file: "d.yaml")
+        #expect(result.documents.count == 1)
+        #expect(result.errors.map(\.message) == ["mapping keys \"b\", \"z\" written more than once"])
+        #expect(result.errors.first?.location == Location(file: "d.yaml", line: 4, column: 1))
+    }
+
+    @Test func anAliasMayReferToAnAnchorOfAnEarlierDocument() throws {
+        let result = YAMLLoader.load("a: &shared {x: 1}\n---\nb: *shared\n", file: "a.yaml")
+        #expect(result.errors.isEmpty)
+        #expect(result.documents.last?["b"]?["x"] != nil)
+    }
+
+    @Test func emptyAndCommentOnlyDocumentsAreLeftOutButAnEmptyQuotedStringIsNot() {
+        let result = YAMLLoader.load("---\n# nothing\n---\n''\n---\n", file: "e.yaml")
+        #expect(result.errors.isEmpty)
+        #expect(result.documents.count == 1)
+    }
+
+    @Test func aSyntaxErrorKeepsTheDocumentsBeforeIt() {
+        let result = YAMLLoader.load("a: 1\n---\nb: [1, 2\n", file: "x.yaml")
+        #expect(result.documents.count == 1)
+        #expect(result.errors.count == 1)
+        #expect(result.errors.first?.location.line == 4)
+    }
 }
