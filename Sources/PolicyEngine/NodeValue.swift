@@ -46,7 +46,7 @@ public enum NodeValue {
             }
             return .list(values)
         case .mapping(let entries):
-            var map = MapValue()
+            var map = MapValue(minimumCapacity: entries.count)
             for entry in entries {
                 let key: MapKey
                 switch entry.key.content {

@@ -11,25 +11,48 @@ public enum JSONText {
             output += "\""
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "\u{2028}", "\u{2029}": output += "\\u\(String(scalar.value, radix: 16))"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let digits = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        // Otherwise escape byte by byte into one buffer: messages with a dash or an ellipsis (0xE2
+        // leads those too) are common, and appending scalar by scalar costs more than the rest.
+        let hex = Array("0123456789abcdef".utf8)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(value.utf8.count + 8)
+        var bytes = value.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? bytes.next() : pending.removeFirst() {
+            switch byte {
+            case 0x22: escaped += [0x5C, 0x22]
+            case 0x5C: escaped += [0x5C, 0x5C]
+            case 0x0A: escaped += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: escaped += [0x5C, UInt8(ascii: "r")]
+            case 0x09: escaped += [0x5C, UInt8(ascii: "t")]
+            case 0x08: escaped += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: escaped += [0x5C, UInt8(ascii: "f")]
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                guard let second = bytes.next() else {
+                    escaped.append(byte)
+                    continue
+                }
+                guard second == 0x80, let third = bytes.next() else {
+                    escaped.append(byte)
+                    pending.append(second)
+                    continue
+                }
+                if third == 0xA8 || third == 0xA9 {
+                    escaped += Array("\\u202".utf8) + [third == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    escaped += [byte, second]
+                    pending.append(third)
+                }
+            default:
+                if byte < 0x20 || byte == 0x7F {
+                    escaped += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                } else {
+                    escaped.append(byte)
                 }
             }
         }
+        output += String(decoding: escaped, as: UTF8.self)
         output += "\""
     }
 }

@@ -122,8 +122,10 @@ public enum ScanJob {
         var values: [Value] = []
         var diagnostics: [Diagnostic] = []
         var findings: [Finding] = []
-        /// Set once the policies have been applied (and the values freed).
+        /// Set once the policies have been applied and the ignores read: the resources and their
+        /// values are then freed, and only their number kept.
         var evaluated = false
+        var resourceCount = 0
     }
 
     /// Inputs whose policies read one file at a time: nothing in another file changes what they see.
@@ -173,6 +175,9 @@ public enum ScanJob {
                     outcome.values = []
                     outcome.evaluated = true
                     settle(&outcome)
+                    // Freed here, on this core and while still in its cache, rather than at the end.
+                    outcome.resourceCount = outcome.resources.count
+                    outcome.resources = []
                 }
                 slots.set(index, outcome)
                 progress?.step()
@@ -229,7 +234,7 @@ public enum ScanJob {
             findings += outcome.findings
             diagnostics += outcome.diagnostics
             inputErrors += outcome.diagnostics.count { $0.level == .error }
-            resourceCount += outcome.resources.count
+            resourceCount += outcome.evaluated ? outcome.resourceCount : outcome.resources.count
             fileKinds[outcome.file] = outcome.kind
             if let text = outcome.text { sources[outcome.file] = text }
         }

@@ -122,6 +122,17 @@ struct ReportingTests {
         #expect(json.contains("\n    },\n    {\n") && json.contains("\n    }\n  ],\n  \"errors\": []"))
     }
 
+    /// Every character that must be escaped, beside dashes and ellipses (which share a lead byte
+    /// with U+2028 and U+2029), comes back unchanged through a JSON reader.
+    @Test func jsonStringsEscapeWhatTheyMustAndNothingElse() throws {
+        let text = "a \"quote\" \\ back\nline\r\t\u{08}\u{0C}\u{01}\u{7F} — dash… \u{2028}\u{2029}é \u{1F600}\u{E2}"
+        var written = ""
+        JSONText.writeString(text, to: &written)
+        #expect(written.contains("\\u2028\\u2029") && written.contains("\\u0001\\u007f") && written.contains("— dash…"))
+        let decoded = try JSONSerialization.jsonObject(with: Data(("[" + written + "]").utf8)) as? [String]
+        #expect(decoded == [text])
+    }
+
     @Test func junitReportMatchesGolden() throws {
         try assertGolden(JUnitReporter().render(Self.report), named: "report.junit.xml")
     }

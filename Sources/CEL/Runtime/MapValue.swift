@@ -145,6 +145,14 @@ public struct MapValue: Sendable {
 
     public init() { storage = Storage() }
 
+    /// An empty map with room for `capacity` entries.
+    public init(minimumCapacity capacity: Int) {
+        storage = Storage()
+        storage.keys.reserveCapacity(capacity)
+        storage.values.reserveCapacity(capacity)
+        storage.fieldLengths.reserveCapacity(capacity)
+    }
+
     /// Builds a map; a repeated key is reported by returning `nil`.
     public init?(entries: [(MapKey, Value)]) {
         storage = Storage()
