@@ -10,8 +10,10 @@ import PolicyModel
 /// both, and a policy need not guard against a null where the schema has an object.
 ///
 /// A YAML alias is one shared node written once but read wherever it is used, so a few hundred
-/// bytes of aliases of aliases can stand for billions of values. Value types give no identity to
-/// memoise on, so the conversion counts the nodes it visits instead and gives up past a limit.
+/// bytes of aliases of aliases can stand for billions of values; models share subtrees too (a
+/// Dockerfile's instructions appear in `instructions` and in their stage). A shared list or
+/// mapping is one array storage, so its value is made once and reused (and shares its storage in
+/// turn); every use is still counted, and the conversion gives up once the count passes a limit.
 public enum NodeValue {
     /// Most nodes one conversion visits before it gives up.
     public static let defaultLimit = 10_000_000
@@ -20,15 +22,43 @@ public enum NodeValue {
     /// more than `limit` nodes would be visited.
     public static func value(of node: Node, limit: Int = defaultLimit) -> Value {
         var budget = limit
-        let value = convert(node, budget: &budget)
+        var made = Made()
+        let value = convert(node, budget: &budget, made: &made)
         guard budget >= 0 else { return .error("the document expands to more than \(limit) values") }
         return value
     }
 
+    /// The values of the lists and mappings converted so far, by the address of their array's
+    /// storage (alive, and so unique, for the whole conversion), with what each cost the budget.
+    private struct Made {
+        var values: [Int: (value: Value, cost: Int)] = [:]
+    }
+
     /// Stops (with an error value) as soon as `budget` runs out.
-    private static func convert(_ node: Node, budget: inout Int) -> Value {
+    private static func convert(_ node: Node, budget: inout Int, made: inout Made) -> Value {
         budget -= 1
         guard budget >= 0 else { return .error("too many values") }
+        let storage: Int
+        switch node.content {
+        case .sequence(let items) where items.count > 1:
+            storage = items.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        case .mapping(let entries) where entries.count > 1:
+            storage = entries.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+        default:
+            return convertContent(node, budget: &budget, made: &made)
+        }
+        if let known = made.values[storage] {
+            budget -= known.cost
+            guard budget >= 0 else { return .error("too many values") }
+            return known.value
+        }
+        let before = budget
+        let value = convertContent(node, budget: &budget, made: &made)
+        made.values[storage] = (value, before - budget)
+        return value
+    }
+
+    private static func convertContent(_ node: Node, budget: inout Int, made: inout Made) -> Value {
         switch node.content {
         case .null: return .null
         case .bool(let value): return .bool(value)
@@ -40,13 +70,16 @@ public enum NodeValue {
             var values: [Value] = []
             values.reserveCapacity(items.count)
             for item in items {
-                let value = convert(item, budget: &budget)
+                let value = convert(item, budget: &budget, made: &made)
                 if value.isError { return value }
                 values.append(value)
             }
             return .list(values)
         case .mapping(let entries):
-            var map = MapValue(minimumCapacity: entries.count)
+            var keys: [MapKey] = []
+            var values: [Value] = []
+            keys.reserveCapacity(entries.count)
+            values.reserveCapacity(entries.count)
             for entry in entries {
                 let key: MapKey
                 switch entry.key.content {
@@ -61,11 +94,12 @@ public enum NodeValue {
                     budget -= 1
                     continue
                 }
-                let value = convert(entry.value, budget: &budget)
+                let value = convert(entry.value, budget: &budget, made: &made)
                 if value.isError { return value }
-                map.set(key, value)
+                keys.append(key)
+                values.append(value)
             }
-            return .map(map)
+            return .map(MapValue(keys: keys, values: values))
         }
     }
 }

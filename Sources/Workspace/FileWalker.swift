@@ -64,19 +64,24 @@ public enum FileWalker {
                     Diagnostic(.error, "cannot read \"\(directory)\": \(errnoText())", at: at(directory)))
                 return
             }
-            var names: [String] = []
+            // The type readdir gives (when the file system gives one) spares a stat per file.
+            var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                if name != "." && name != ".." { names.append(name) }
+                if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
             }
             closedir(handle)
             let prefix = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
-            for name in names.sorted() {
+            for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
                 let path = prefix + name
                 let under = relative.isEmpty ? name : relative + "/" + name
                 if skip.contains(where: { $0.matches(under) }) { continue }
+                if type == UInt8(DT_REG) {
+                    if matchesExtension(name) { files.append(path) }
+                    continue
+                }
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 var kind = info.st_mode & S_IFMT

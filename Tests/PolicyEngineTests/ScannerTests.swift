@@ -235,6 +235,33 @@ struct ScannerTests {
         #expect(error.message == "the document expands to more than 10000 values")
     }
 
+    /// A shared subtree is converted once yet counted at every use: a modest alias fan-out
+    /// converts, and gives the same value wherever it is read; a key repeated after merging keeps
+    /// its first place and last value.
+    @Test func sharedSubtreesConvertOnceAndCountEveryUse() throws {
+        var text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shared}\nl0: &l0 {a: 1, b: [x, y]}\n"
+        text += "l1: &l1 [*l0, *l0, *l0]\nl2: [*l1, *l1, *l1]\n"
+        let (resources, _) = ManifestParser.parse(text, file: "shared.yaml")
+        let resource = try #require(resources.first)
+        guard case .map(let object) = NodeValue.value(of: resource.content),
+            case .list(let l2)? = object[.string("l2")], case .list(let l1)? = l2.last,
+            case .map(let l0)? = l1.last
+        else {
+            Issue.record("the aliases did not convert")
+            return
+        }
+        #expect(l2.count == 3 && l1.count == 3)
+        #expect(l0[.string("a")]?.celEquals(.int(1)) == true)
+        // l0 is 6 values (the map, a, 1, b, the list, x, y: 7 with the map); used 9 + 3 + 1 times.
+        guard case .error = NodeValue.value(of: resource.content, limit: 60) else {
+            Issue.record("the uses of the shared subtree were not counted")
+            return
+        }
+        let map = MapValue(keys: [.string("k"), .string("j"), .string("k")], values: [.int(1), .int(2), .int(3)])
+        #expect(map.keys == [.string("k"), .string("j")])
+        #expect(map[.string("k")]?.celEquals(.int(3)) == true)
+    }
+
     @Test func unconvertibleResourceGivesErrorDiagnostic() throws {
         let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: odd}\ndata: {1.5: x}\n"
         let (findings, diagnostics) = Self.scan([try Self.alwaysFailing(match: "")], manifest)

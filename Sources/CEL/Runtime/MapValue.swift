@@ -145,6 +145,31 @@ public struct MapValue: Sendable {
 
     public init() { storage = Storage() }
 
+    /// A map of `keys` and `values` in that order, made in one step. A repeated key keeps its
+    /// first place and its last value, as `set` gives.
+    public init(keys: [MapKey], values: [Value]) {
+        precondition(keys.count == values.count, "one value per key")
+        let lengths = keys.map { key -> Int in
+            if case .string(let text) = key { return text.utf8.count }
+            return -1
+        }
+        var distinct = keys.count <= MapValue.linearLimit
+        if distinct {
+            search: for later in keys.indices {
+                for earlier in 0..<later where lengths[earlier] == lengths[later] && keys[earlier] == keys[later] {
+                    distinct = false
+                    break search
+                }
+            }
+        }
+        if distinct {
+            storage = Storage(keys: keys, values: values, fieldLengths: lengths, index: nil)
+        } else {
+            storage = Storage()
+            for (key, value) in zip(keys, values) { set(key, value) }
+        }
+    }
+
     /// An empty map with room for `capacity` entries.
     public init(minimumCapacity capacity: Int) {
         storage = Storage()
