@@ -120,7 +120,7 @@ struct PolicyRun {
             object: LocatedNode(node: subject.root, path: ""), podSpecPath: subject.podSpecPath,
             variables: prepared.variableSources, item: nil)
         guard let each = policy.each else {
-            validate(activation, locator: locator, fallbackPath: "")
+            validate(activation, locator: &locator, fallbackPath: { "" })
             return
         }
         let value = activation.evaluate(each.program)
@@ -137,7 +137,7 @@ struct PolicyRun {
         for (index, item) in items.enumerated() {
             activation.setItem(item)
             locator.item = nil
-            validate(activation, locator: locator, fallbackPath: "\(each.source)[\(index)]") { locator in
+            validate(activation, locator: &locator, fallbackPath: { "\(each.source)[\(index)]" }) { locator in
                 if itemNodes == nil {
                     let located = locator.candidates(each.source).lazy.compactMap(\.listElements)
                         .first { $0.count == items.count }
@@ -158,6 +158,7 @@ struct PolicyRun {
             let namespace = resource.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
             if !match.namespaces.contains(namespace) { return false }
         }
+        guard !match.labels.isEmpty else { return true }
         let labels = resource.content["metadata"]?["labels"]
         for (key, value) in match.labels where labels?[key]?.string != value {
             return false
@@ -166,11 +167,11 @@ struct PolicyRun {
     }
 
     /// Runs the validations; `locateItem` fills in the locator's `item` before the first finding.
+    /// The fallback path is made only for a finding.
     private mutating func validate(
-        _ activation: PolicyActivation, locator: NodeLocator, fallbackPath: String,
+        _ activation: PolicyActivation, locator: inout NodeLocator, fallbackPath: () -> String,
         locateItem: (inout NodeLocator) -> Void = { _ in }
     ) {
-        var locator = locator
         var located = false
         for (index, program) in prepared.validations.enumerated() {
             let result = activation.evaluate(program)
@@ -184,13 +185,13 @@ struct PolicyRun {
                     locateItem(&locator)
                     located = true
                 }
-                report(validation, activation, locator: locator, fallbackPath: fallbackPath)
+                report(validation, activation, locator: locator, fallbackPath: fallbackPath())
             case .unknown:
                 if !located {
                     locateItem(&locator)
                     located = true
                 }
-                report(validation, activation, locator: locator, fallbackPath: fallbackPath, unknown: true)
+                report(validation, activation, locator: locator, fallbackPath: fallbackPath(), unknown: true)
             default:
                 warn(
                     "validation could not be evaluated on \(subject.label): \(problem(result, expected: "a boolean"))",
