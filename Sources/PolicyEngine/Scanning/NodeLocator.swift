@@ -1,4 +1,5 @@
 import PolicyModel
+import Synchronization
 
 /// A value of a resource's node tree with its logical path (`spec.containers[1].image`). A list
 /// built by a sum of lists (`a + b`) has no node of its own: `elements` holds its elements, and
@@ -43,12 +44,12 @@ struct NodeLocator {
     /// the way that is there.
     func locate(_ source: String, partial: Bool = false, depth: Int = 0) -> LocatedNode? {
         guard depth <= 16 else { return nil }
-        let summands = NodePath.summands(of: source)
-        if summands.count > 1 {
+        let form = SourceForms.shared.located(source)
+        if form.summands.count > 1 {
             var elements: [LocatedNode] = []
             var first: LocatedNode?
-            for summand in summands {
-                guard let list = locate(String(summand), depth: depth + 1), let items = list.listElements else {
+            for summand in form.summands {
+                guard let list = locate(summand, depth: depth + 1), let items = list.listElements else {
                     return nil
                 }
                 first = first ?? list
@@ -56,7 +57,7 @@ struct NodeLocator {
             }
             return first.map { LocatedNode(node: $0.node, path: $0.path, elements: elements) }
         }
-        guard let path = NodePath(summands[0]) else { return nil }
+        guard let path = form.path else { return nil }
         var steps = path.steps[...]
         var current: LocatedNode
         switch path.root {
@@ -96,30 +97,91 @@ struct NodeLocator {
     /// precise.
     func candidates(_ source: String, depth: Int = 0) -> [LocatedNode] {
         guard depth <= 16 else { return [] }
-        var text = String(Substring(source).trimmingBlanks)
-        while let inner = Self.unparenthesised(text) { text = String(Substring(inner).trimmingBlanks) }
-        if let (_, whenTrue, whenFalse) = NodePath.conditional(text) {
+        switch SourceForms.shared.listed(source) {
+        case .conditional(let whenTrue, let whenFalse):
             let all = candidates(whenTrue, depth: depth + 1) + candidates(whenFalse, depth: depth + 1)
             let paths: [LocatedNode] = all.filter { $0.elements == nil }
             let written: [LocatedNode] = all.filter { $0.elements != nil }
             return paths + written
-        }
-        if text.hasPrefix("["), text.hasSuffix("]") {
-            let inner = String(text.dropFirst().dropLast())
-            let parts = Substring(inner).trimmingBlanks.isEmpty ? [] : NodePath.split(inner, on: ",")
+        case .written(let parts):
             var elements: [LocatedNode] = []
             for part in parts {
-                guard let element = locate(String(part), depth: depth + 1) else { return [] }
+                guard let element = locate(part, depth: depth + 1) else { return [] }
                 elements.append(element)
             }
             return [LocatedNode(node: object.node, path: object.path, elements: elements)]
+        case .variable(let name) where variables[name] != nil:
+            return candidates(variables[name] ?? "", depth: depth + 1)
+        case .variable, .other:
+            break
         }
-        if let path = NodePath(Substring(text)), path.root == "variables", path.steps.count == 1,
-            case .field(let name) = path.steps[0], let definition = variables[name]
-        {
-            return candidates(definition, depth: depth + 1)
+        return locate(SourceForms.shared.trimmed(source), depth: depth + 1).map { [$0] } ?? []
+    }
+
+    /// How a policy's source texts read as paths, worked out once per text: a scan locates the
+    /// same few `at` and `each` texts for every finding, and reading them costs more than the
+    /// walk down the tree that follows.
+    final class SourceForms: Sendable {
+        static let shared = SourceForms()
+
+        struct Located: Sendable {
+            var summands: [String]
+            var path: NodePath?
         }
-        return locate(text, depth: depth + 1).map { [$0] } ?? []
+
+        enum Listed: Sendable {
+            case conditional(String, String)
+            case written([String])
+            case variable(String)
+            case other
+        }
+
+        private let located = Mutex<[String: Located]>([:])
+        private let listed = Mutex<[String: (Listed, String)]>([:])
+        /// Policies' texts are few; texts made up at run time are not kept past this many.
+        private static let capacity = 4096
+
+        func located(_ source: String) -> Located {
+            if let known = located.withLock({ $0[source] }) { return known }
+            let summands = NodePath.summands(of: source).map(String.init)
+            let form = Located(
+                summands: summands, path: summands.count == 1 ? NodePath(Substring(summands[0])) : nil)
+            located.withLock { cache in
+                if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
+                cache[source] = form
+            }
+            return form
+        }
+
+        func listed(_ source: String) -> Listed { listedAndTrimmed(source).0 }
+
+        /// The text without blanks around it or parentheses enclosing it all.
+        func trimmed(_ source: String) -> String { listedAndTrimmed(source).1 }
+
+        private func listedAndTrimmed(_ source: String) -> (Listed, String) {
+            if let known = listed.withLock({ $0[source] }) { return known }
+            var text = String(Substring(source).trimmingBlanks)
+            while let inner = NodeLocator.unparenthesised(text) { text = String(Substring(inner).trimmingBlanks) }
+            let form: Listed
+            if let (_, whenTrue, whenFalse) = NodePath.conditional(text) {
+                form = .conditional(whenTrue, whenFalse)
+            } else if text.hasPrefix("["), text.hasSuffix("]") {
+                let inner = String(text.dropFirst().dropLast())
+                let parts = Substring(inner).trimmingBlanks.isEmpty ? [] : NodePath.split(inner, on: ",")
+                form = .written(parts.map(String.init))
+            } else if let path = NodePath(Substring(text)), path.root == "variables", path.steps.count == 1,
+                case .field(let name) = path.steps[0]
+            {
+                form = .variable(name)
+            } else {
+                form = .other
+            }
+            listed.withLock { cache in
+                if cache.count >= Self.capacity { cache.removeAll(keepingCapacity: true) }
+                cache[source] = (form, text)
+            }
+            return (form, text)
+        }
     }
 
     /// The text inside parentheses that enclose the whole of `text` (`(a ? b : c)`), or `nil`
