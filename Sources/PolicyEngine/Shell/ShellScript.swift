@@ -45,9 +45,36 @@ public struct ShellScript: Sendable {
         /// The shell whose `-c` script holds this command (`sh -c "curl … | sh"` gives `curl` and
         /// the inner `sh` the value `sh`); empty for a command of the script itself.
         public var via = ""
+
+        /// The variables it sets, in the order written. A word that is also one of the
+        /// arguments counts only for the programs that take assignments as arguments.
+        public var assignments: [Assignment] {
+            let setters: Set<String> = ["export", "env", "declare", "typeset", "readonly", "local"]
+            let takesAssignments = setters.contains(program)
+            return words.compactMap { word in
+                guard let equals = word.firstIndex(of: "="), Self.isName(word[..<equals]) else { return nil }
+                guard takesAssignments || !arguments.contains(word) else { return nil }
+                return Assignment(name: String(word[..<equals]), value: String(word[word.index(after: equals)...]))
+            }
+        }
+
+        /// `[A-Za-z_][A-Za-z0-9_]*`.
+        private static func isName(_ text: Substring) -> Bool {
+            guard let first = text.utf8.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
+            return text.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }
+        }
+
+        private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     }
 
     public private(set) var commands: [Command] = []
+
+    /// A variable a command sets: `NAME=value` before the program (`A=b cmd`, or after `env`), or
+    /// as an argument of `export`, `env`, `declare`, `typeset`, `readonly` or `local`.
+    public struct Assignment: Sendable, Equatable {
+        public var name: String
+        public var value: String
+    }
 
     /// Most commands read from one script.
     public static let maxCommands = 100_000

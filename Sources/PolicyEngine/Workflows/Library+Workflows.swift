@@ -7,7 +7,8 @@ extension Library {
     ///
     /// - `shellCommands(script)`: the simple commands of a shell script (`run:`, `script:`,
     ///   a Dockerfile `RUN`), each `{words, program, arguments, pipedFrom, pipedTo, substituted,
-    ///   redirections, writes, redirected, elevated, via, line}` as `ShellScript.Command` describes
+    ///   redirections, writes, redirected, elevated, via, line, assignments}` (`assignments` the
+    ///   variables it sets, `{name, value}`) as `ShellScript.Command` describes
     ///   (the commands of a `sh -c` script included, after the shell), so
     ///   that `curl … | sh`, `sudo` or an unpinned `pip install` is found as a command rather than
     ///   as a substring.
@@ -59,6 +60,12 @@ extension Library {
         map.set(.string("redirected"), .bool(command.redirected))
         map.set(.string("via"), .string(command.via))
         map.set(.string("line"), .int(Int64(command.line)))
+        map.set(
+            .string("assignments"),
+            .list(
+                command.assignments.map { assignment in
+                    .map(MapValue(keys: [.string("name"), .string("value")], values: [.string(assignment.name), .string(assignment.value)]))
+                }))
         return .map(map)
     }
 }
