@@ -49,41 +49,43 @@ public struct JSONReporter: Sendable {
                     ("duration_ms", .int(report.durationMilliseconds)),
                 ])
             ),
-            ("findings", .text(findingsText(report, indent: 1))),
+            ("findings", .raw(findingsText(report, indent: 1))),
             ("errors", .array(report.diagnostics.map(diagnostic))),
         ])
-        var output = ""
-        document.write(to: &output, indent: 0)
-        output += "\n"
-        return output
+        var output: [UInt8] = []
+        document.write(into: &output, indent: 0)
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The findings array, written in chunks on every core (a large scan has tens of thousands of
     /// findings) and joined in report order. No chunk holds more than its findings as JSON values.
-    private func findingsText(_ report: Report, indent: Int) -> String {
+    private func findingsText(_ report: Report, indent: Int) -> [UInt8] {
         let findings = report.findings
-        guard !findings.isEmpty else { return "[]" }
+        guard !findings.isEmpty else { return Array("[]".utf8) }
         let chunkSize = 256
         let chunkCount = (findings.count + chunkSize - 1) / chunkSize
         let pad = String(repeating: "  ", count: indent + 1)
-        let chunks = Mutex([String](repeating: "", count: chunkCount))
+        let chunks = Mutex([[UInt8]](repeating: [], count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var text = ""
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(chunkSize * 1024)
             let range = chunk * chunkSize..<min(findings.count, (chunk + 1) * chunkSize)
             for index in range {
-                text += pad
-                self.finding(report, findings[index]).write(to: &text, indent: indent + 1)
-                text += index == findings.count - 1 ? "\n" : ",\n"
+                bytes += pad.utf8
+                self.finding(report, findings[index]).write(into: &bytes, indent: indent + 1)
+                bytes += (index == findings.count - 1 ? "\n" : ",\n").utf8
             }
-            chunks.withLock { $0[chunk] = text }
+            chunks.withLock { $0[chunk] = bytes }
         }
-        var output = "[\n"
+        var bytes = Array("[\n".utf8)
         chunks.withLock { parts in
-            output.reserveCapacity(parts.reduce(output.utf8.count + pad.utf8.count + 2) { $0 + $1.utf8.count })
-            for part in parts { output += part }
+            bytes.reserveCapacity(parts.reduce(bytes.count + pad.utf8.count + 2) { $0 + $1.count })
+            for part in parts { bytes += part }
         }
-        output += String(repeating: "  ", count: indent) + "]"
-        return output
+        bytes += String(repeating: "  ", count: indent).utf8
+        bytes.append(UInt8(ascii: "]"))
+        return bytes
     }
 
     private func finding(_ report: Report, _ finding: Finding) -> JSONValue {
@@ -133,40 +135,65 @@ enum JSONValue {
     /// An array whose elements are made as they are written.
     case generated(count: Int, element: (Int) -> JSONValue)
     case object([(String, JSONValue)])
-    /// JSON text already written, with the indentation of where it goes.
-    case text(String)
+    /// JSON already written as UTF-8, with the indentation of where it goes.
+    case raw([UInt8])
 
     func write(to output: inout String, indent: Int) {
+        var bytes: [UInt8] = []
+        write(into: &bytes, indent: indent)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Written as UTF-8 bytes: a large report is tens of megabytes, and appending bytes costs a
+    /// fraction of appending strings.
+    func write(into output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .string(let value): Self.writeString(value, to: &output)
-        case .text(let text): output += text
+        case .null: output += Self.nullText
+        case .bool(let value): output += value ? Self.trueText : Self.falseText
+        case .int(let value): output += String(value).utf8
+        case .string(let value): JSONText.writeString(value, into: &output)
+        case .raw(let bytes): output += bytes
         case .array(let elements):
-            JSONValue.generated(count: elements.count) { elements[$0] }.write(to: &output, indent: indent)
+            JSONValue.generated(count: elements.count) { elements[$0] }.write(into: &output, indent: indent)
         case .generated(let count, let element):
-            guard count > 0 else { return output += "[]" }
-            output += "[\n"
+            guard count > 0 else { return output += Self.emptyArray }
+            output += Self.openArray
             for index in 0..<count {
-                output += String(repeating: "  ", count: indent + 1)
-                element(index).write(to: &output, indent: indent + 1)
-                output += index == count - 1 ? "\n" : ",\n"
+                Self.pad(&output, indent + 1)
+                element(index).write(into: &output, indent: indent + 1)
+                output += index == count - 1 ? Self.newline : Self.commaNewline
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            Self.pad(&output, indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { return output += "{}" }
-            output += "{\n"
+            guard !members.isEmpty else { return output += Self.emptyObject }
+            output += Self.openObject
             for (index, (key, value)) in members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
-                Self.writeString(key, to: &output)
-                output += ": "
-                value.write(to: &output, indent: indent + 1)
-                output += index == members.count - 1 ? "\n" : ",\n"
+                Self.pad(&output, indent + 1)
+                JSONText.writeString(key, into: &output)
+                output += Self.colon
+                value.write(into: &output, indent: indent + 1)
+                output += index == members.count - 1 ? Self.newline : Self.commaNewline
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            Self.pad(&output, indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
+
+    private static func pad(_ output: inout [UInt8], _ indent: Int) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
+    private static let nullText = Array("null".utf8)
+    private static let trueText = Array("true".utf8)
+    private static let falseText = Array("false".utf8)
+    private static let emptyArray = Array("[]".utf8)
+    private static let emptyObject = Array("{}".utf8)
+    private static let openArray = Array("[\n".utf8)
+    private static let openObject = Array("{\n".utf8)
+    private static let newline = Array("\n".utf8)
+    private static let commaNewline = Array(",\n".utf8)
+    private static let colon = Array(": ".utf8)
 
     static func writeString(_ value: String, to output: inout String) {
         JSONText.writeString(value, to: &output)

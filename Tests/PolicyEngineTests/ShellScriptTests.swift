@@ -52,8 +52,9 @@ struct ShellScriptTests {
             ShellScript(script).commands.map { $0.assignments.map { "\($0.name)=\($0.value)" } }
         }
         #expect(assignments("PIP_TRUSTED_HOST=x A_1=a=b pip install y") == [["PIP_TRUSTED_HOST=x", "A_1=a=b"]])
-        #expect(assignments("export GIT_SSL_NO_VERIFY=1 B=; env NODE_TLS_REJECT_UNAUTHORIZED=0 node app.js")
-            == [["GIT_SSL_NO_VERIFY=1", "B="], ["NODE_TLS_REJECT_UNAUTHORIZED=0"]])
+        #expect(
+            assignments("export GIT_SSL_NO_VERIFY=1 B=; env NODE_TLS_REJECT_UNAUTHORIZED=0 node app.js")
+                == [["GIT_SSL_NO_VERIFY=1", "B="], ["NODE_TLS_REJECT_UNAUTHORIZED=0"]])
         // An argument that looks like one is not an assignment, nor is a word starting with a digit.
         #expect(assignments("make CFLAGS=-O2 1X=y =z") == [[]])
         #expect(assignments("declare -x Y=2; readonly Z=3; local W=4") == [["Y=2"], ["Z=3"], ["W=4"]])

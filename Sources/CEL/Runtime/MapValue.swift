@@ -50,7 +50,8 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
         let left = a.utf8
         let right = b.utf8
         guard left.count == right.count else { return false }
-        // Native strings are contiguous UTF-8: compare the bytes in place.
+        // Native strings are contiguous UTF-8: compare the bytes in place, without retaining
+        // either (policy texts are shared by every core, so a retain would contend).
         if let equal = left.withContiguousStorageIfAvailable({ l in
             right.withContiguousStorageIfAvailable { r in
                 guard let lp = l.baseAddress, let rp = r.baseAddress else { return true }
@@ -59,6 +60,7 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
         }), let equal {
             return equal
         }
+        // Small strings (up to 15 bytes) live in the value itself.
         return left.elementsEqual(right)
     }
 
@@ -138,8 +140,10 @@ public struct MapValue: Sendable {
         }
     }
 
-    /// Maps with more keys than this get a hash index.
-    static let linearLimit = 12
+    /// Maps with more keys than this get a hash index. Below it a search compares the lengths of
+    /// the string keys first, which beats hashing the name (a document's objects, a Dockerfile
+    /// instruction's twenty-odd fields).
+    static let linearLimit = 32
 
     private var storage: Storage
 

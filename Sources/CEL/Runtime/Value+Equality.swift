@@ -20,7 +20,7 @@ extension Value {
         case (.bool(let a), .bool(let b)): return a == b
         case (.string(let a), .string(let b)):
             // By code points: Swift's `==` would treat canonically equivalent strings as equal.
-            return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+            return MapKey.sameBytes(a, b)
         case (.bytes(let a), .bytes(let b)): return a == b
         case (.int, .int), (.int, .uint), (.int, .double), (.uint, .int), (.uint, .uint), (.uint, .double),
             (.double, .int), (.double, .uint), (.double, .double):

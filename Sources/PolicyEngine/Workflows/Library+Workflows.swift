@@ -64,7 +64,10 @@ extension Library {
             .string("assignments"),
             .list(
                 command.assignments.map { assignment in
-                    .map(MapValue(keys: [.string("name"), .string("value")], values: [.string(assignment.name), .string(assignment.value)]))
+                    .map(
+                        MapValue(
+                            keys: [.string("name"), .string("value")],
+                            values: [.string(assignment.name), .string(assignment.value)]))
                 }))
         return .map(map)
     }
