@@ -191,3 +191,36 @@ public struct Policy: Sendable {
         self.admission = admission
     }
 }
+
+extension Policy {
+    /// The policy with programs that share no storage with this one's, for a thread of its own
+    /// (see `Program.independentCopy()`). Imported admission policies are shared as they are.
+    public func independentCopy() -> Policy {
+        var copy = self
+        copy.match.conditions = match.conditions.map { $0.independentCopy() }
+        copy.variables = variables.map { $0.independentCopy() }
+        copy.each = each?.independentCopy()
+        copy.validations = validations.map { validation in
+            var validation = validation
+            validation.expression = validation.expression.independentCopy()
+            validation.messageExpression = validation.messageExpression?.independentCopy()
+            validation.at = validation.at?.independentCopy()
+            return validation
+        }
+        return copy
+    }
+}
+
+extension Policy.Expression {
+    func independentCopy() -> Policy.Expression {
+        Policy.Expression(source: source, program: program.independentCopy(), location: location)
+    }
+}
+
+extension Policy.NamedExpression {
+    func independentCopy() -> Policy.NamedExpression {
+        var copy = self
+        copy.expression = expression.independentCopy()
+        return copy
+    }
+}

@@ -44,6 +44,12 @@ public struct Scanner: Sendable {
         self.terraform = terraform
     }
 
+    /// The scanner with policies that share no storage with this one's, for a thread that scans
+    /// on its own core: see `Program.independentCopy()`.
+    public func independentCopy() -> Scanner {
+        Scanner(policies: policies.map { $0.independentCopy() }, state: state, terraform: terraform)
+    }
+
     /// The findings, sorted by file, line, column and policy id, and the diagnostics in the order
     /// of the resources.
     public func scan(_ resources: [Resource]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
@@ -90,17 +96,16 @@ public struct Scanner: Sendable {
                 ? .opaque(TerraformModuleContext(index: terraform, resource: resource)) : .null
             let activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
             for index in byType[resource.inputKind + "/" + resource.type] ?? [] {
-                let policy = prepared[index].policy
-                if let admission = policy.admission {
+                let preparedPolicy = prepared[index]
+                if let admission = preparedPolicy.policy.admission {
                     var run = AdmissionRun(
-                        policy: policy, admission: admission, subject: subject, state: cluster,
+                        policy: preparedPolicy.policy, admission: admission, subject: subject, state: cluster,
                         resourceContext: resourceContext)
                     run.evaluate()
                     findings += run.findings
                     diagnostics += run.diagnostics
                 } else {
-                    var run = PolicyRun(
-                        prepared: prepared[index], subject: subject, activation: activation)
+                    var run = PolicyRun(prepared: preparedPolicy, subject: subject, activation: activation)
                     run.evaluate()
                     findings += run.findings
                     diagnostics += run.diagnostics

@@ -162,7 +162,10 @@ public enum ScanJob {
             readsManifests
             ? nil : Scanner(policies: options.policies.policies, state: ClusterState(options.policies.state))
         let settle = Settler(options)
-        YAMLLoader.withLargeStackWorkers(count: min(options.parallelism, max(1, files.count))) { _ in
+        let workers = min(options.parallelism, max(1, files.count))
+        YAMLLoader.withLargeStackWorkers(count: workers) { _ in
+            // Each core evaluates with programs of its own (see `Program.independentCopy()`).
+            let early = workers > 1 ? early?.independentCopy() : early
             while true {
                 let index = nextFile.take()
                 guard index < fileList.count else { break }

@@ -191,6 +191,30 @@ struct CELActivationTests {
         #expect(throws: CompileError.self) { try environment.compile("item.matches(variables.bad)") }
     }
 
+    /// A copy for another core evaluates alike and holds its constants in storage of its own.
+    @Test func anIndependentCopyEvaluatesAlikeAndSharesNoConstants() throws {
+        let program = try Self.environment.compile(
+            "item.matches('^[a-z]+$') && item in ['a long enough name to live on the heap', 'web']"
+                + " && {'k': [1, 2]}.k.size() == 2")
+        let copy = program.independentCopy()
+        for item in ["web", "db", "Web"] {
+            #expect(copy.evaluate(["item": .string(item)]).celEquals(program.evaluate(["item": .string(item)])))
+        }
+        guard case .and(let left, _, _) = program.root,
+            case .and(_, .membership(_, .constant(.list(let original)), _), _) = left,
+            case .and(let copyLeft, _, _) = copy.root,
+            case .and(_, .membership(_, .constant(.list(let copied)), _), _) = copyLeft,
+            case .string(let originalText) = original[0], case .string(let copiedText) = copied[0]
+        else {
+            Issue.record("unexpected shape: \(program.root)")
+            return
+        }
+        #expect(originalText == copiedText)
+        let originalAddress = originalText.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+        let copiedAddress = copiedText.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+        #expect(originalAddress != nil && originalAddress != copiedAddress)
+    }
+
     @Test func literalsOfConstantsAreBuiltWhenCompilingAndBadOnesStillFail() throws {
         let literal = try Self.environment.compile("{'a': [1, 2], 'b': {'c': true}}")
         #expect(literal.constantValue != nil)

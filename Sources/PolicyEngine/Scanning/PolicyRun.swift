@@ -63,7 +63,6 @@ struct PolicyActivation {
 /// The evaluation of one policy against one resource.
 struct PolicyRun {
     let prepared: PreparedPolicy
-    var policy: Policy { prepared.policy }
     let subject: Subject
     /// The variables every policy sees on this resource (`object`, `request`, `resource`…),
     /// made once per resource by `activation(for:resourceContext:module:)`.
@@ -91,7 +90,7 @@ struct PolicyRun {
         guard matches() else { return }
         var activation = self.activation
         for (index, program) in prepared.conditions.enumerated() {
-            let condition = policy.match.conditions[index]
+            let condition = prepared.policy.match.conditions[index]
             switch activation.evaluate(program) {
             case .bool(true): continue
             case .bool(false): return
@@ -119,7 +118,7 @@ struct PolicyRun {
         var locator = NodeLocator(
             object: LocatedNode(node: subject.root, path: ""), podSpecPath: subject.podSpecPath,
             variables: prepared.variableSources, item: nil)
-        guard let each = policy.each else {
+        guard let each = prepared.policy.each else {
             validate(activation, locator: &locator, fallbackPath: { "" })
             return
         }
@@ -150,7 +149,7 @@ struct PolicyRun {
 
     /// Whether the resource is one the policy's `match` selects, its conditions aside.
     private func matches() -> Bool {
-        let match = policy.match
+        let match = prepared.policy.match
         let resource = subject.resource
         if !match.resources.isEmpty && !match.resources.contains(resource.type) { return false }
         // Cluster-scoped objects are not in a namespace, so a namespace list does not exclude them.
@@ -176,7 +175,7 @@ struct PolicyRun {
         for (index, program) in prepared.validations.enumerated() {
             let result = activation.evaluate(program)
             if case .bool(true) = result { continue }
-            let validation = policy.validations[index]
+            let validation = prepared.policy.validations[index]
             switch result {
             case .bool(true):
                 continue
@@ -211,12 +210,12 @@ struct PolicyRun {
             } else {
                 // A message that cannot be built (it reads a value known only after apply) gives
                 // way to the fixed message, else to the title, rather than to the expression text.
-                message = validation.message ?? policy.title
+                message = validation.message ?? prepared.policy.title
             }
         }
         if unknown {
             // A message built from the unknown value is unknown too: say what was checked instead.
-            if validation.message == nil && message.hasPrefix("failed: ") { message = policy.title }
+            if validation.message == nil && message.hasPrefix("failed: ") { message = prepared.policy.title }
             message = "cannot tell until apply: " + message
         }
         let target = validation.at.flatMap { locator.locate($0.source, partial: true) } ?? locator.item
@@ -228,7 +227,8 @@ struct PolicyRun {
             path += " for " + item.path
         }
         var finding = Finding(
-            policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
+            policyID: prepared.policy.id, title: prepared.policy.title, severity: prepared.policy.severity,
+            mode: prepared.policy.mode.rawValue,
             message: message, location: location, resource: subject.resource.identity,
             path: path)
         if unknown {
@@ -242,7 +242,8 @@ struct PolicyRun {
     /// depends on values known only after apply.
     private mutating func reportUnknown(at path: String?, locator: NodeLocator?, because reason: String) {
         var finding = Finding(
-            policyID: policy.id, title: policy.title, severity: policy.severity, mode: policy.mode.rawValue,
+            policyID: prepared.policy.id, title: prepared.policy.title, severity: prepared.policy.severity,
+            mode: prepared.policy.mode.rawValue,
             message: "cannot tell until apply: \(reason)", location: subject.resource.location,
             resource: subject.resource.identity, path: path ?? "")
         finding.status = .unknown
@@ -251,7 +252,7 @@ struct PolicyRun {
     }
 
     private mutating func warn(_ text: String, at expression: Policy.Expression) {
-        diagnostics.append(Diagnostic(.warning, "policy \"\(policy.id)\": \(text)", at: expression.location))
+        diagnostics.append(Diagnostic(.warning, "policy \"\(prepared.policy.id)\": \(text)", at: expression.location))
     }
 
     private func problem(_ value: Value, expected: String) -> String {
