@@ -16,14 +16,19 @@ extension Palisade {
     struct ScanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
-            abstract: "Check Kubernetes manifests and Terraform against guardrail policies.",
+            abstract:
+                "Check Kubernetes manifests, Terraform, CI workflows and Dockerfiles against guardrail policies.",
             discussion: """
-                Reads every .yaml, .yml and .json file under each PATH (a file or a folder; the \
-                current folder when none is given; - for standard input), in sorted order, skipping \
-                hidden folders such as .git, paths matching --skip-path, and not following symbolic \
-                links to folders. Every document is read as a Kubernetes manifest and checked \
-                against the built-in policies and those in each --policies folder, on every core. \
-                Paths are reported as PATH followed by the file's path under it.
+                Reads the input files under each PATH (a file or a folder; the current folder when \
+                none is given; - for standard input), in sorted order, skipping hidden folders such \
+                as .git (but not .github and .gitlab), paths matching --skip-path, and not following \
+                symbolic links to folders. Each file's path tells its input: .tf and .tfvars are \
+                Terraform (a saved plan's JSON is told by its content); YAML under \
+                .github/workflows/ and action.yml are GitHub Actions; .gitlab-ci.yml and YAML under \
+                .gitlab/ci/ are GitLab CI; Dockerfile, Containerfile, Dockerfile.* and *.Dockerfile \
+                are Dockerfiles; other .yaml, .yml and .json files are Kubernetes manifests. Each is \
+                checked against the built-in policies of its input and those in each --policies \
+                folder, on every core. Paths are reported as PATH followed by the file's path under it.
 
                 Settings come from --config FILE, else from .palisade.yaml in the scan root (the \
                 first PATH when it is a folder, else the current folder); options given on the \
