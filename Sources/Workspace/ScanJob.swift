@@ -1,6 +1,5 @@
 import CEL
 import DockerfileInput
-import Foundation
 import KubernetesInput
 import PolicyEngine
 import PolicyModel

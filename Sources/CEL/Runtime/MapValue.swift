@@ -174,14 +174,6 @@ public struct MapValue: Sendable {
         }
     }
 
-    /// An empty map with room for `capacity` entries.
-    public init(minimumCapacity capacity: Int) {
-        storage = Storage()
-        storage.keys.reserveCapacity(capacity)
-        storage.values.reserveCapacity(capacity)
-        storage.fieldLengths.reserveCapacity(capacity)
-    }
-
     /// Builds a map; a repeated key is reported by returning `nil`.
     public init?(entries: [(MapKey, Value)]) {
         storage = Storage()
