@@ -66,6 +66,10 @@ public struct Scanner: Sendable {
     /// `state` already holds: a scan of many files converts each resource once, on any core, and
     /// builds one state for all of them.
     public func scan(converted: [(Resource, Value)]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+        // Scripts are split once per resource for all the policies that read them, and not kept
+        // from one scan (one file) to the next.
+        ShellCommandCache.reset()
+        defer { ShellCommandCache.reset() }
         // The policies each input's resource type can match, found once rather than per resource.
         var byType: [String: [Int]] = [:]
         for (resource, _) in converted {

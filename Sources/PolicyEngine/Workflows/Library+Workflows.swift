@@ -1,6 +1,11 @@
 import CEL
-import Synchronization
 import WorkflowInput
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension Library {
     /// What CI policies would find tedious in plain CEL:
@@ -25,7 +30,7 @@ extension Library {
                 overloads: [
                     .global("shellcommands_string", [.string], returns: .list(.map(.string, .dyn))) { args in
                         guard case .string(let script) = args[0] else { return .noSuchOverload }
-                        return ShellCommandCache.shared.commands(of: script)
+                        return ShellCommandCache.commands(of: script)
                     }
                 ]),
             Function(
@@ -73,21 +78,52 @@ extension Library {
     }
 }
 
-/// The commands of recently read scripts: every CI policy that looks at a `run:` or a `RUN` asks
-/// for the same script's commands, so each script is split once per scan rather than once per
-/// policy. Bounded: emptied when it holds too many.
-final class ShellCommandCache: Sendable {
-    static let shared = ShellCommandCache()
-    private let entries = Mutex<[String: Value]>([:])
+/// The commands of the scripts of the resources being scanned: every CI policy that looks at a
+/// `run:` or a `RUN` asks for the same script's commands, so each script is split once per
+/// resource rather than once per policy. The cache belongs to the thread that evaluates (no lock,
+/// nothing shared between cores) and is emptied whenever a `Scanner.scan` begins, so nothing is
+/// carried from one file to the next; it is also bounded.
+enum ShellCommandCache {
+    private final class Entries {
+        var values: [String: Value] = [:]
+    }
+
     private static let capacity = 4096
 
-    func commands(of script: String) -> Value {
-        if let cached = entries.withLock({ $0[script] }) { return cached }
-        let value = Value.list(ShellScript(script).commands.map(Library.value(of:)))
-        entries.withLock { entries in
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[script] = value
+    /// The calling thread's entries, made on first use and freed with the thread.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { releaseThreadEntries($0) }
+        return key
+    }()
+
+    private static var entries: Entries {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<Entries>.fromOpaque(pointer).takeUnretainedValue()
         }
+        let made = Entries()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+
+    /// Forgets the calling thread's scripts: a scan of new resources begins.
+    static func reset() {
+        guard let pointer = pthread_getspecific(key) else { return }
+        Unmanaged<Entries>.fromOpaque(pointer).takeUnretainedValue().values.removeAll(keepingCapacity: true)
+    }
+
+    static func commands(of script: String) -> Value {
+        let entries = Self.entries
+        if let cached = entries.values[script] { return cached }
+        let value = Value.list(ShellScript(script).commands.map(Library.value(of:)))
+        if entries.values.count >= capacity { entries.values.removeAll(keepingCapacity: true) }
+        entries.values[script] = value
         return value
     }
+}
+
+/// Frees a thread's script cache when the thread ends.
+private func releaseThreadEntries(_ pointer: UnsafeMutableRawPointer?) {
+    guard let pointer else { return }
+    Unmanaged<AnyObject>.fromOpaque(pointer).release()
 }
