@@ -138,12 +138,6 @@ enum JSONValue {
     /// JSON already written as UTF-8, with the indentation of where it goes.
     case raw([UInt8])
 
-    func write(to output: inout String, indent: Int) {
-        var bytes: [UInt8] = []
-        write(into: &bytes, indent: indent)
-        output += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Written as UTF-8 bytes: a large report is tens of megabytes, and appending bytes costs a
     /// fraction of appending strings.
     func write(into output: inout [UInt8], indent: Int) {

@@ -97,10 +97,10 @@ public struct SARIFReporter: Sendable {
             ("version", .string(Self.version)),
             ("runs", .array([run])),
         ])
-        var output = ""
-        log.write(to: &output, indent: 0)
-        output += "\n"
-        return output
+        var output: [UInt8] = []
+        log.write(into: &output, indent: 0)
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     // MARK: - Results
