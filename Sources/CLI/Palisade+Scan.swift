@@ -121,6 +121,13 @@ extension Palisade {
         @Flag(name: .shortAndLong, help: "Write only findings and errors, a line each, and no progress.")
         var quiet = false
 
+        @Flag(
+            help: """
+                After the report, write to standard error how long each policy took to evaluate (summed \
+                over resources and cores), on how many resources, and its findings, slowest first.
+                """)
+        var profile = false
+
         @Option(help: "Colour the text report: auto (on a terminal), always or never.")
         var color: ColorChoice = .auto
 
@@ -210,6 +217,8 @@ extension Palisade {
                     return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
                 })
             options.unknowns = ScanJob.UnknownMode(rawValue: unknowns.rawValue) ?? .report
+            let policyProfile = profile ? PolicyProfile() : nil
+            options.profile = policyProfile
 
             let progress = ScanJob.Progress()
             let display = quiet || !Terminal.isTerminal(STDERR_FILENO) ? nil : ProgressDisplay(progress: progress)
@@ -245,6 +254,8 @@ extension Palisade {
                 buffer.flush()
             }
 
+            if let policyProfile { printError(Self.profileTable(policyProfile)) }
+
             if outcome.policyErrorCount > 0 { throw ExitCode(2) }
             if outcome.inputErrorCount > 0 && (failOnError ?? settings.failOnError ?? true) { throw ExitCode(2) }
             let threshold = failOn?.severity ?? settings.failOn ?? .high
@@ -253,6 +264,37 @@ extension Palisade {
             }) {
                 throw ExitCode(1)
             }
+        }
+
+        /// `--profile`'s table: one line per policy evaluated, the slowest first, and the total.
+        static func profileTable(_ profile: PolicyProfile) -> String {
+            let policies = profile.policies
+            let total = policies.reduce(Duration.zero) { $0 + $1.entry.time }
+            func milliseconds(_ time: Duration) -> Double {
+                Double(time.components.seconds) * 1000 + Double(time.components.attoseconds) / 1e15
+            }
+            func tenths(_ value: Double) -> String {
+                let scaled = Int((value * 10).rounded())
+                return "\(scaled / 10).\(scaled % 10)"
+            }
+            let width = max(6, policies.map(\.id.count).max() ?? 0)
+            func pad(_ text: String, _ count: Int, left: Bool = false) -> String {
+                let fill = String(repeating: " ", count: max(0, count - text.count))
+                return left ? text + fill : fill + text
+            }
+            var lines = [
+                pad("policy", width, left: true) + pad("resources", 11) + pad("time (ms)", 12) + pad("share", 9)
+                    + pad("findings", 10)
+            ]
+            for (id, entry) in policies {
+                let share = milliseconds(total) > 0 ? 100 * milliseconds(entry.time) / milliseconds(total) : 0
+                lines.append(
+                    pad(id, width, left: true) + pad(String(entry.resources), 11)
+                        + pad(tenths(milliseconds(entry.time)), 12) + pad(tenths(share) + " %", 9)
+                        + pad(String(entry.findings), 10))
+            }
+            lines.append(pad("total", width, left: true) + pad("", 11) + pad(tenths(milliseconds(total)), 12))
+            return lines.joined(separator: "\n")
         }
 
         /// The absolute path of the current folder, which SARIF's `%SRCROOT%` stands for.

@@ -34,6 +34,8 @@ public struct Scanner: Sendable {
     public var state: ClusterState
     /// The Terraform resources of the scan by module, for `module.referrers(…)` and the like.
     public var terraform: TerraformIndex
+    /// When set, each policy's evaluation time is measured into it.
+    public var profile: PolicyProfile?
 
     public init(
         policies: [Policy], state: ClusterState = ClusterState(), terraform: TerraformIndex = TerraformIndex([])
@@ -47,7 +49,9 @@ public struct Scanner: Sendable {
     /// The scanner with policies that share no storage with this one's, for a thread that scans
     /// on its own core: see `Program.independentCopy()`.
     public func independentCopy() -> Scanner {
-        Scanner(policies: policies.map { $0.independentCopy() }, state: state, terraform: terraform)
+        var copy = Scanner(policies: policies.map { $0.independentCopy() }, state: state, terraform: terraform)
+        copy.profile = profile
+        return copy
     }
 
     /// The findings, sorted by file, line, column and policy id, and the diagnostics in the order
@@ -84,6 +88,9 @@ public struct Scanner: Sendable {
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
+        var measured: [String: PolicyProfile.Entry] = [:]
+        defer { profile?.add(measured) }
+        let clock = ContinuousClock()
         let cluster = state
         let resourceContext = Value.opaque(ResourceContext(state: cluster))
         for (resource, value) in converted {
@@ -101,6 +108,17 @@ public struct Scanner: Sendable {
             let activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
             for index in byType[resource.inputKind + "/" + resource.type] ?? [] {
                 let preparedPolicy = prepared[index]
+                let start = profile == nil ? nil : clock.now
+                let before = findings.count
+                defer {
+                    if let start {
+                        var entry = measured[preparedPolicy.policy.id] ?? PolicyProfile.Entry()
+                        entry.resources += 1
+                        entry.time += clock.now - start
+                        entry.findings += findings.count - before
+                        measured[preparedPolicy.policy.id] = entry
+                    }
+                }
                 if let admission = preparedPolicy.policy.admission {
                     var run = AdmissionRun(
                         policy: preparedPolicy.policy, admission: admission, subject: subject, state: cluster,

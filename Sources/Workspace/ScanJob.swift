@@ -49,6 +49,8 @@ public enum ScanJob {
         /// The files to read, when `discover` has already found them (so that only the policies
         /// of the inputs present need loading); `nil` to find them here.
         public var discovered: Discovery?
+        /// When set, each policy's evaluation time is measured into it (`scan --profile`).
+        public var profile: PolicyProfile?
 
         public init(
             paths: [String], standardInput: [UInt8]? = nil, policies: PolicySet, kinds: Set<String>? = nil,
@@ -157,9 +159,11 @@ public enum ScanJob {
         // that is the objects beside the policies unless the scan reads Kubernetes manifests too,
         // which join the state; such a scan evaluates every file once all are read.
         let readsManifests = files.contains { $0.kind == ManifestParser.inputKind || $0.path == standardInputName }
-        let early =
+        var earlyScanner =
             readsManifests
             ? nil : Scanner(policies: options.policies.policies, state: ClusterState(options.policies.state))
+        earlyScanner?.profile = options.profile
+        let early = earlyScanner
         let settle = Settler(options)
         let workers = min(options.parallelism, max(1, files.count))
         YAMLLoader.withLargeStackWorkers(count: workers) { _ in
@@ -201,7 +205,9 @@ public enum ScanJob {
         let terraform = TerraformIndex(
             outcomes.filter { $0.kind == TerraformReader.inputKind || $0.kind == PlanReader.inputKind }
                 .flatMap { zip($0.resources, $0.values) })
-        let scanner = Scanner(policies: options.policies.policies, state: state, terraform: terraform)
+        var lateScanner = Scanner(policies: options.policies.policies, state: state, terraform: terraform)
+        lateScanner.profile = options.profile
+        let scanner = lateScanner
         var chunks: [(file: Int, range: Range<Int>)] = []
         for (index, outcome) in outcomes.enumerated() where !outcome.evaluated {
             for start in stride(from: 0, to: outcome.resources.count, by: 64) {

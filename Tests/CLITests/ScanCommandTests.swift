@@ -188,6 +188,28 @@ struct ScanCommandTests {
         #expect(result.stdout.hasSuffix("; 0 errors\n"))
     }
 
+    /// `--profile` lists, on standard error and after the report, every policy evaluated with its
+    /// resources and findings, the slowest first, and leaves the report as it is.
+    @Test func profileListsEachPolicyEvaluatedAfterTheReport() throws {
+        let arguments = ["scan", "--kinds", "dockerfile", "--format", "json", "examples/"]
+        let plain = try PalisadeProcess.run(arguments, directory: PalisadeProcess.repository(""))
+        let profiled = try PalisadeProcess.run(arguments + ["--profile"], directory: PalisadeProcess.repository(""))
+        #expect(profiled.status == plain.status)
+        func withoutDuration(_ text: String) -> String {
+            text.split(separator: "\n").filter { !$0.contains("duration_ms") }.joined(separator: "\n")
+        }
+        #expect(withoutDuration(profiled.stdout) == withoutDuration(plain.stdout))
+        let lines = profiled.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("policy ") == true)
+        #expect(lines.last?.hasPrefix("total ") == true)
+        let rows = lines.dropFirst().dropLast()
+        #expect(rows.count == 31, "\(profiled.stderr)")
+        #expect(rows.allSatisfy { $0.hasPrefix("docker-") && $0.contains(" %") })
+        let userRow = try #require(rows.first { $0.hasPrefix("docker-user-defined ") })
+        let columns = userRow.split(separator: " ")
+        #expect(columns[1] == "1" && columns.last == "1", "one Dockerfile, one finding: \(userRow)")
+    }
+
     /// The admission example: a ValidatingAdmissionPolicy whose binding takes its parameters from a
     /// ConfigMap beside it, and a Kyverno policy written for Pods that autogen applies to Deployments.
     @Test func clusterPoliciesAndTheirStateLoadFromPolicyFolders() throws {
