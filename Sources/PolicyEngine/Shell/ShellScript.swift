@@ -49,14 +49,18 @@ public struct ShellScript: Sendable {
         /// The variables it sets, in the order written. A word that is also one of the
         /// arguments counts only for the programs that take assignments as arguments.
         public var assignments: [Assignment] {
-            let setters: Set<String> = ["export", "env", "declare", "typeset", "readonly", "local"]
-            let takesAssignments = setters.contains(program)
+            let takesAssignments = Self.setters.contains(program)
             return words.compactMap { word in
-                guard let equals = word.firstIndex(of: "="), Self.isName(word[..<equals]) else { return nil }
+                guard word.utf8.contains(UInt8(ascii: "=")), let equals = word.firstIndex(of: "="),
+                    Self.isName(word[..<equals])
+                else { return nil }
                 guard takesAssignments || !arguments.contains(word) else { return nil }
                 return Assignment(name: String(word[..<equals]), value: String(word[word.index(after: equals)...]))
             }
         }
+
+        /// The programs whose arguments may be assignments.
+        private static let setters: Set<String> = ["export", "env", "declare", "typeset", "readonly", "local"]
 
         /// `[A-Za-z_][A-Za-z0-9_]*`.
         private static func isName(_ text: Substring) -> Bool {
@@ -339,14 +343,16 @@ public struct ShellScript: Sendable {
         }
 
         /// Ends the current command; `piped` when a `|` follows it.
+        /// Words that open or close a compound command rather than name a program.
+        static let reserved: Set<String> = [
+            "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "!", "{",
+            "}", "in",
+        ]
+
         mutating func finish(piped: Bool) {
-            let reserved: Set<String> = [
-                "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "!", "{",
-                "}", "in",
-            ]
             // A loop's or a case's header (`for f in *.txt`) runs no program.
             if let first = words.first, first == "for" || first == "case" || first == "select" { words.removeAll() }
-            while let first = words.first, reserved.contains(first) { words.removeFirst() }
+            while let first = words.first, Self.reserved.contains(first) { words.removeFirst() }
             if words.count == 1, words[0] == "}" { words.removeAll() }
             guard !words.isEmpty else {
                 substitutions.removeAll()
@@ -411,7 +417,9 @@ public struct ShellScript: Sendable {
             var position = 0
             let words = command.words
             func isAssignment(_ word: String) -> Bool {
-                guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
+                guard word.utf8.contains(UInt8(ascii: "=")), let equals = word.firstIndex(of: "="),
+                    equals != word.startIndex
+                else { return false }
                 return word[..<equals].allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
                     && !(word.first?.isNumber ?? true)
             }

@@ -51,30 +51,27 @@ extension Library {
                 ]),
         ])
 
+    /// The fields of a command's value, in order.
+    private static let commandKeys: [MapKey] = [
+        "words", "program", "arguments", "pipedFrom", "pipedTo", "substituted", "redirections", "elevated", "writes",
+        "redirected", "via", "line", "assignments",
+    ].map { MapKey.string($0) }
+    private static let assignmentKeys: [MapKey] = [.string("name"), .string("value")]
+
     fileprivate static func value(of command: ShellScript.Command) -> Value {
-        var map = MapValue()
-        map.set(.string("words"), .list(command.words.map { .string($0) }))
-        map.set(.string("program"), .string(command.program))
-        map.set(.string("arguments"), .list(command.arguments.map { .string($0) }))
-        map.set(.string("pipedFrom"), .string(command.pipedFrom))
-        map.set(.string("pipedTo"), .string(command.pipedTo))
-        map.set(.string("substituted"), .list(command.substituted.map { .string($0) }))
-        map.set(.string("redirections"), .list(command.redirections.map { .string($0) }))
-        map.set(.string("elevated"), .bool(command.elevated))
-        map.set(.string("writes"), .list(command.writes.map { .string($0) }))
-        map.set(.string("redirected"), .bool(command.redirected))
-        map.set(.string("via"), .string(command.via))
-        map.set(.string("line"), .int(Int64(command.line)))
-        map.set(
-            .string("assignments"),
-            .list(
-                command.assignments.map { assignment in
-                    .map(
-                        MapValue(
-                            keys: [.string("name"), .string("value")],
-                            values: [.string(assignment.name), .string(assignment.value)]))
-                }))
-        return .map(map)
+        func strings(_ list: [String]) -> Value { .list(list.map { .string($0) }) }
+        let assignments = command.assignments.map { assignment in
+            Value.map(MapValue(keys: assignmentKeys, values: [.string(assignment.name), .string(assignment.value)]))
+        }
+        return .map(
+            MapValue(
+                keys: commandKeys,
+                values: [
+                    strings(command.words), .string(command.program), strings(command.arguments),
+                    .string(command.pipedFrom), .string(command.pipedTo), strings(command.substituted),
+                    strings(command.redirections), .bool(command.elevated), strings(command.writes),
+                    .bool(command.redirected), .string(command.via), .int(Int64(command.line)), .list(assignments),
+                ]))
     }
 }
 
