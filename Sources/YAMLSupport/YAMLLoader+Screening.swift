@@ -6,26 +6,15 @@ extension YAMLLoader {
         let utf8 = text.utf8
         if let problem = checkSize(utf8.count, file: file, limits: limits) { return problem }
         let bytes = Array(utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            findNUL(buffer, file: file) ?? findComplexKey(buffer, file: file)
-        }
-    }
-
-    private static func findComplexKey(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> ParseError? {
-        guard let offset = complexKeyBesideAliases(bytes) else { return nil }
-        return ParseError(
-            "a mapping key that is a collection or an alias is not accepted in a stream that uses aliases",
-            at: location(ofOffset: offset, in: bytes, file: file))
+        return bytes.withUnsafeBufferPointer { findNUL($0, file: file) }
     }
 
     static func screen(bytes: [UInt8], file: String, limits: Limits) -> ParseError? {
         if let problem = checkSize(bytes.count, file: file, limits: limits) { return problem }
         return bytes.withUnsafeBufferPointer { buffer in
             if let problem = findNUL(buffer, file: file) { return problem }
-            if let offset = firstInvalidUTF8(buffer) {
-                return ParseError("invalid UTF-8", at: location(ofOffset: offset, in: buffer, file: file))
-            }
-            return findComplexKey(buffer, file: file)
+            guard let offset = firstInvalidUTF8(buffer) else { return nil }
+            return ParseError("invalid UTF-8", at: location(ofOffset: offset, in: buffer, file: file))
         }
     }
 
@@ -92,71 +81,6 @@ extension YAMLLoader {
                 return index
             }
             index += length
-        }
-        return nil
-    }
-}
-
-extension YAMLLoader {
-    /// Where a stream that uses aliases also has a mapping key that is a collection or an alias,
-    /// or `nil`. Whatever compares such keys whole (to find duplicates, to print or hash them)
-    /// walks shared subtrees once per use, so an alias bomb in a key would take exponential time
-    /// before any of our limits could step in. The scan is textual and cautious: `? ` opening a line (after indentation or `- `),
-    /// `*alias :`, and `]`/`}` followed by `: ` count as such keys; any `*name` after a space,
-    /// `[`, `{`, `,` or a line start counts as an alias. Both are rare in configuration files.
-    static func complexKeyBesideAliases(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var firstComplexKey: Int?
-        var sawAlias = false
-        var lineStart = true
-        var index = 0
-        let count = bytes.count
-        func isSpace(_ offset: Int) -> Bool {
-            offset >= count || bytes[offset] == 0x20 || bytes[offset] == 0x0A || bytes[offset] == 0x0D
-                || bytes[offset] == 0x09
-        }
-        func isAnchorCharacter(_ byte: UInt8) -> Bool {
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == 0x2D || byte == 0x5F
-        }
-        /// After optional blanks, a `:` that ends a key.
-        func keyColonFollows(_ offset: Int) -> Bool {
-            var next = offset
-            while next < count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
-            return next < count && bytes[next] == UInt8(ascii: ":") && isSpace(next + 1)
-        }
-        while index < count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x0A:
-                lineStart = true
-            case 0x20, 0x09,
-                UInt8(ascii: "-") where lineStart:
-                break
-            case UInt8(ascii: "?") where lineStart && isSpace(index + 1):
-                firstComplexKey = firstComplexKey ?? index
-                lineStart = false
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                if keyColonFollows(index + 1) { firstComplexKey = firstComplexKey ?? index }
-                lineStart = false
-            case UInt8(ascii: "*"):
-                let before = index == 0 ? 0x20 : bytes[index - 1]
-                if [0x20, 0x09, 0x0A, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(before),
-                    index + 1 < count, isAnchorCharacter(bytes[index + 1])
-                {
-                    sawAlias = true
-                    var end = index + 1
-                    while end < count, isAnchorCharacter(bytes[end]) { end += 1 }
-                    if keyColonFollows(end) { firstComplexKey = firstComplexKey ?? index }
-                    index = end
-                    lineStart = false
-                    continue
-                }
-                lineStart = false
-            default:
-                lineStart = false
-            }
-            if sawAlias, let offset = firstComplexKey { return offset }
-            index += 1
         }
         return nil
     }

@@ -262,6 +262,26 @@ struct ScannerTests {
         #expect(map[.string("k")]?.celEquals(.int(3)) == true)
     }
 
+    /// An alias bomb as a mapping key is refused when converted, without being expanded: keys
+    /// must be strings, integers or booleans.
+    @Test func aliasBombAsAKeyIsAnErrorValue() throws {
+        var bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            bomb +=
+                "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
+        }
+        bomb += "data:\n  ? *l8\n  : value\n"
+        let (resources, diagnostics) = ManifestParser.parse(bomb, file: "bomb.yaml")
+        #expect(diagnostics.isEmpty)
+        let resource = try #require(resources.first)
+        guard case .error(let error) = NodeValue.value(of: resource.content) else {
+            Issue.record("a collection key was accepted")
+            return
+        }
+        #expect(error.message.contains("is not a string, integer or boolean") || error.message.contains("expands"))
+    }
+
     @Test func unconvertibleResourceGivesErrorDiagnostic() throws {
         let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: odd}\ndata: {1.5: x}\n"
         let (findings, diagnostics) = Self.scan([try Self.alwaysFailing(match: "")], manifest)
