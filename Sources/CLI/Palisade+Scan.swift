@@ -124,7 +124,8 @@ extension Palisade {
         @Flag(
             help: """
                 After the report, write to standard error how long each policy took to evaluate (summed \
-                over resources and cores), on how many resources, and its findings, slowest first.
+                over resources and cores), on how many resources, its findings, and the resources skipped \
+                because their file holds none of the policy's keywords; slowest first.
                 """)
         var profile = false
 
@@ -185,10 +186,18 @@ extension Palisade {
             }
 
             // The files first, so that only the built-in policies of the inputs present are loaded.
+            let clock = ContinuousClock()
+            var phaseStart = clock.now
+            var phases: [(name: String, time: Duration)] = []
+            func endPhase(_ name: String) {
+                phases.append((name, clock.now - phaseStart))
+                phaseStart = clock.now
+            }
             let scanKinds = (kinds ?? settings.kinds).map(Set.init)
             let skip = settings.skipPaths + skipPaths.compactMap { try? PathGlob($0) }
             let discovery = ScanJob.discover(
                 ScanJob.Options(paths: paths, policies: PolicySet(), kinds: scanKinds, skipPaths: skip))
+            endPhase("find files")
             var policies = PolicySet.load(
                 builtIn: !noBuiltin && (settings.builtIn ?? true),
                 paths: settings.resolvedPolicyPaths + policyPaths, kinds: discovery.kinds)
@@ -219,42 +228,50 @@ extension Palisade {
             options.unknowns = ScanJob.UnknownMode(rawValue: unknowns.rawValue) ?? .report
             let policyProfile = profile ? PolicyProfile() : nil
             options.profile = policyProfile
+            endPhase("load policies")
 
             let progress = ScanJob.Progress()
             let display = quiet || !Terminal.isTerminal(STDERR_FILENO) ? nil : ProgressDisplay(progress: progress)
             let outcome = await ScanJob.run(options, progress: progress)
             display?.finish()
             let report = outcome.report
+            phases += outcome.phases
+            phaseStart = clock.now
 
-            let rendered: String
+            // JSON and SARIF are made as UTF-8 bytes and written as they are.
+            var rendered: [UInt8]
             switch format {
             case .text:
                 let useColor =
                     color == .always || (color == .auto && output == nil && Terminal.isTerminal(STDOUT_FILENO))
-                rendered = TextReporter(sources: outcome.sources, color: useColor, quiet: quiet).render(report)
+                rendered = Array(
+                    TextReporter(sources: outcome.sources, color: useColor, quiet: quiet).render(report).utf8)
             case .json:
-                rendered = JSONReporter(toolVersion: Palisade.version).render(report)
+                rendered = JSONReporter(toolVersion: Palisade.version).renderUTF8(report)
             case .junit:
-                rendered = JUnitReporter().render(report)
+                rendered = Array(JUnitReporter().render(report).utf8)
             case .github:
-                rendered = GitHubReporter().render(report)
+                rendered = Array(GitHubReporter().render(report).utf8)
             case .sarif:
-                rendered = SARIFReporter(toolVersion: Palisade.version, sourceRoot: currentDirectory()).render(report)
+                rendered = SARIFReporter(toolVersion: Palisade.version, sourceRoot: currentDirectory()).renderUTF8(
+                    report)
             }
+            endPhase("render \(format.rawValue)")
             if let output {
                 do {
-                    try FileWalker.writeFile(rendered, to: output)
+                    try FileWalker.writeFile(bytes: rendered, to: output)
                 } catch {
                     printError("palisade scan: error: \(error)")
                     throw ExitCode(2)
                 }
             } else {
                 var buffer = OutputBuffer()
-                buffer.write(rendered)
+                rendered.withUnsafeBufferPointer { buffer.write(bytes: $0) }
                 buffer.flush()
             }
 
-            if let policyProfile { printError(Self.profileTable(policyProfile)) }
+            endPhase("write")
+            if let policyProfile { printError(Self.profileTable(policyProfile, phases: phases)) }
 
             if outcome.policyErrorCount > 0 { throw ExitCode(2) }
             if outcome.inputErrorCount > 0 && (failOnError ?? settings.failOnError ?? true) { throw ExitCode(2) }
@@ -266,8 +283,9 @@ extension Palisade {
             }
         }
 
-        /// `--profile`'s table: one line per policy evaluated, the slowest first, and the total.
-        static func profileTable(_ profile: PolicyProfile) -> String {
+        /// `--profile`'s tables: one line per policy evaluated, the slowest first, and the total;
+        /// then the wall time of each step of the scan.
+        static func profileTable(_ profile: PolicyProfile, phases: [(name: String, time: Duration)]) -> String {
             let policies = profile.policies
             let total = policies.reduce(Duration.zero) { $0 + $1.entry.time }
             func milliseconds(_ time: Duration) -> Double {
@@ -284,16 +302,24 @@ extension Palisade {
             }
             var lines = [
                 pad("policy", width, left: true) + pad("resources", 11) + pad("time (ms)", 12) + pad("share", 9)
-                    + pad("findings", 10)
+                    + pad("findings", 10) + pad("skipped", 9)
             ]
             for (id, entry) in policies {
                 let share = milliseconds(total) > 0 ? 100 * milliseconds(entry.time) / milliseconds(total) : 0
                 lines.append(
                     pad(id, width, left: true) + pad(String(entry.resources), 11)
                         + pad(tenths(milliseconds(entry.time)), 12) + pad(tenths(share) + " %", 9)
-                        + pad(String(entry.findings), 10))
+                        + pad(String(entry.findings), 10) + pad(String(entry.skipped), 9))
             }
             lines.append(pad("total", width, left: true) + pad("", 11) + pad(tenths(milliseconds(total)), 12))
+            lines.append("")
+            let stepWidth = max(width, phases.map(\.name.count).max() ?? 0)
+            lines.append(pad("step (wall time)", stepWidth, left: true) + pad("time (ms)", 23))
+            for (name, time) in phases {
+                lines.append(pad(name, stepWidth, left: true) + pad(tenths(milliseconds(time)), 23))
+            }
+            let wall = phases.reduce(Duration.zero) { $0 + $1.time }
+            lines.append(pad("total", stepWidth, left: true) + pad(tenths(milliseconds(wall)), 23))
             return lines.joined(separator: "\n")
         }
 

@@ -137,10 +137,16 @@ public struct Policy: Sendable {
     /// The inputs the policy applies to, each one of `knownKinds`.
     public var kinds: [String]
     public var match: Match
-    /// Evaluated once per resource in order, read as `variables.<name>`.
+    /// Evaluated in order, read as `variables.<name>`: once per resource, but for those that
+    /// read `item` (and those after them that read `variables`), which are evaluated once per
+    /// `each` item, before its validations. See `itemVariableIndices`.
     public var variables: [NamedExpression]
     /// When set, the validations run once per element of its value, bound to `item`.
     public var each: Expression?
+    /// Words of which the source file of a resource must hold one for the policy to find anything
+    /// there, lowercased: a file holding none is not evaluated. See `KeywordText` for how a file is
+    /// read, and docs/POLICIES.md ("Keywords").
+    public var keywords: [String] = []
     public var validations: [Validation]
     public var remediation: String?
     public var references: [String]
@@ -193,6 +199,18 @@ public struct Policy: Sendable {
 }
 
 extension Policy {
+    /// The positions in `variables` of those evaluated once per `each` item: a variable that reads
+    /// `item`, and any later one that reads `variables` (it may read one of those).
+    public var itemVariableIndices: [Int] {
+        guard each != nil else { return [] }
+        var perItem: [Int] = []
+        for (index, variable) in variables.enumerated() {
+            let read = variable.expression.program.variablesRead
+            if read.contains("item") || (!perItem.isEmpty && read.contains("variables")) { perItem.append(index) }
+        }
+        return perItem
+    }
+
     /// The policy with programs that share no storage with this one's, for a thread of its own
     /// (see `Program.independentCopy()`). Imported admission policies are shared as they are.
     public func independentCopy() -> Policy {

@@ -36,6 +36,9 @@ public struct Scanner: Sendable {
     public var terraform: TerraformIndex
     /// When set, each policy's evaluation time is measured into it.
     public var profile: PolicyProfile?
+    /// Whether a policy with `keywords` is passed over on a file that holds none of them. Off
+    /// only to check that a policy's keywords hide none of its findings.
+    public var usesKeywords = true
 
     public init(
         policies: [Policy], state: ClusterState = ClusterState(), terraform: TerraformIndex = TerraformIndex([])
@@ -51,25 +54,28 @@ public struct Scanner: Sendable {
     public func independentCopy() -> Scanner {
         var copy = Scanner(policies: policies.map { $0.independentCopy() }, state: state, terraform: terraform)
         copy.profile = profile
+        copy.usesKeywords = usesKeywords
         return copy
     }
 
     /// The findings, sorted by file, line, column and policy id, and the diagnostics in the order
-    /// of the resources.
-    public func scan(_ resources: [Resource]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+    /// of the resources. `text` is the file the resources were read from, when they come from one,
+    /// for the policies' `keywords`; without it every policy is evaluated.
+    public func scan(_ resources: [Resource], text: String? = nil) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         let converted = resources.map { ($0, NodeValue.value(of: $0.content)) }
         let cluster = state.adding(converted.filter { $0.0.inputKind == ManifestParser.inputKind && !$0.1.isError })
         var scanner = self
         scanner.state = cluster
         scanner.terraform = TerraformIndex(converted)
-        return scanner.scan(
-            converted: converted)
+        return scanner.scan(converted: converted, text: text)
     }
 
     /// Scans resources whose CEL values are already made (`NodeValue.value(of:)` of their content) and which
     /// `state` already holds: a scan of many files converts each resource once, on any core, and
-    /// builds one state for all of them.
-    public func scan(converted: [(Resource, Value)]) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+    /// builds one state for all of them. `text` is as for `scan(_:text:)`.
+    public func scan(
+        converted: [(Resource, Value)], text: String? = nil
+    ) -> (findings: [Finding], diagnostics: [Diagnostic]) {
         // Scripts are split once per resource for all the policies that read them, and not kept
         // from one scan (one file) to the next.
         ShellCommandCache.reset()
@@ -93,6 +99,8 @@ public struct Scanner: Sendable {
         let clock = ContinuousClock()
         let cluster = state
         let resourceContext = Value.opaque(ResourceContext(state: cluster))
+        // Made on the first policy with keywords, and only for inputs read one file at a time.
+        var keywordText: KeywordText?
         for (resource, value) in converted {
             let subject = Subject(resource, written: value, state: cluster)
             if case .error(let error) = subject.object {
@@ -108,6 +116,17 @@ public struct Scanner: Sendable {
             let activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
             for index in byType[resource.inputKind + "/" + resource.type] ?? [] {
                 let preparedPolicy = prepared[index]
+                if usesKeywords, !preparedPolicy.keywords.isEmpty, let text,
+                    KeywordText.kinds.contains(resource.inputKind)
+                {
+                    if keywordText == nil { keywordText = KeywordText(text) }
+                    if keywordText?.containsAny(preparedPolicy.keywords) == false {
+                        if profile != nil {
+                            measured[preparedPolicy.policy.id, default: PolicyProfile.Entry()].skipped += 1
+                        }
+                        continue
+                    }
+                }
                 let start = profile == nil ? nil : clock.now
                 let before = findings.count
                 defer {

@@ -26,7 +26,10 @@ public struct JSONReporter: Sendable {
         self.toolVersion = toolVersion
     }
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { String(decoding: renderUTF8(report), as: UTF8.self) }
+
+    /// The report as UTF-8 bytes, for writing out without making a string of tens of megabytes.
+    public func renderUTF8(_ report: Report) -> [UInt8] {
         let counts = report.countsBySeverity
         let bySeverity = JSONValue.object(
             Severity.allCases.reversed().map { ($0.rawValue, .int(counts[$0] ?? 0)) })
@@ -55,63 +58,123 @@ public struct JSONReporter: Sendable {
         var output: [UInt8] = []
         document.write(into: &output, indent: 0)
         output.append(UInt8(ascii: "\n"))
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// The findings array, written in chunks on every core (a large scan has tens of thousands of
-    /// findings) and joined in report order. No chunk holds more than its findings as JSON values.
+    /// findings) and joined in report order.
     private func findingsText(_ report: Report, indent: Int) -> [UInt8] {
         let findings = report.findings
         guard !findings.isEmpty else { return Array("[]".utf8) }
+        // What a finding takes from its policy is the same in each of its findings: written once.
+        var blocks: [String: PolicyBlock] = [:]
+        for finding in findings where blocks[finding.policyID] == nil {
+            blocks[finding.policyID] = PolicyBlock(report.policyInfo[finding.policyID], indent: indent + 2)
+        }
+        let policyBlocks = blocks
         let chunkSize = 256
         let chunkCount = (findings.count + chunkSize - 1) / chunkSize
-        let pad = String(repeating: "  ", count: indent + 1)
         let chunks = Mutex([[UInt8]](repeating: [], count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(chunkSize * 1024)
             let range = chunk * chunkSize..<min(findings.count, (chunk + 1) * chunkSize)
             for index in range {
-                bytes += pad.utf8
-                self.finding(report, findings[index]).write(into: &bytes, indent: indent + 1)
-                bytes += (index == findings.count - 1 ? "\n" : ",\n").utf8
+                JSONValue.pad(&bytes, indent + 1)
+                findings.withUnsafeBufferPointer { buffer in
+                    let finding = buffer[index]
+                    Self.write(
+                        finding, policy: policyBlocks[finding.policyID] ?? PolicyBlock(nil, indent: indent + 2),
+                        kind: report.fileKinds[finding.location.file], into: &bytes, indent: indent + 1)
+                }
+                bytes += index == findings.count - 1 ? JSONValue.newline : JSONValue.commaNewline
             }
             chunks.withLock { $0[chunk] = bytes }
         }
         var bytes = Array("[\n".utf8)
         chunks.withLock { parts in
-            bytes.reserveCapacity(parts.reduce(bytes.count + pad.utf8.count + 2) { $0 + $1.count })
+            bytes.reserveCapacity(parts.reduce(bytes.count + 2 * indent + 1) { $0 + $1.count })
             for part in parts { bytes += part }
         }
-        bytes += String(repeating: "  ", count: indent).utf8
+        JSONValue.pad(&bytes, indent)
         bytes.append(UInt8(ascii: "]"))
         return bytes
     }
 
-    private func finding(_ report: Report, _ finding: Finding) -> JSONValue {
-        let info = report.policyInfo[finding.policyID]
-        let frameworks = (info?.frameworks ?? [:]).sorted { $0.key < $1.key }.map {
-            ($0.key, JSONValue.array($0.value.map(JSONValue.string)))
+    /// A finding's members that come from its policy, as JSON text at the indentation of a
+    /// finding's members.
+    private struct PolicyBlock {
+        var title: String
+        /// `equivalents` and `frameworks`, each as `"key": value` (no padding before, none after).
+        var equivalents: [UInt8]
+        var frameworks: [UInt8]
+        var remediation: [UInt8]
+
+        init(_ info: ReportPolicyInfo?, indent: Int) {
+            title = info?.title ?? ""
+            equivalents = []
+            JSONValue.array((info?.equivalents ?? []).map(JSONValue.string)).write(into: &equivalents, indent: indent)
+            frameworks = []
+            JSONValue.object(
+                (info?.frameworks ?? [:]).sorted { $0.key < $1.key }.map {
+                    ($0.key, JSONValue.array($0.value.map(JSONValue.string)))
+                }
+            ).write(into: &frameworks, indent: indent)
+            remediation = []
+            (info?.remediation.map(JSONValue.string) ?? .null).write(into: &remediation, indent: indent)
         }
-        return .object([
-            ("policy", .string(finding.policyID)),
-            ("title", .string(finding.title.isEmpty ? info?.title ?? "" : finding.title)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("kind", report.fileKinds[finding.location.file].map(JSONValue.string) ?? .null),
-            ("file", .string(finding.location.file)),
-            ("line", .int(finding.location.line)),
-            ("column", .int(finding.location.column)),
-            ("end_line", finding.location.endLine.map(JSONValue.int) ?? .null),
-            ("resource", .string(finding.resource)),
-            ("message", .string(finding.message)),
-            ("mode", .string(finding.mode)),
-            ("status", .string(finding.status.rawValue)),
-            ("status_reason", finding.statusReason.map(JSONValue.string) ?? .null),
-            ("equivalents", .array((info?.equivalents ?? []).map(JSONValue.string))),
-            ("frameworks", .object(frameworks)),
-            ("fingerprint", .string(finding.fingerprint)),
-            ("remediation", info?.remediation.map(JSONValue.string) ?? .null),
-        ])
+    }
+
+    /// One finding as a JSON object, written straight into `output`: a report of tens of thousands
+    /// of findings spends its time here, so no intermediate values are made.
+    private static func write(
+        _ finding: Finding, policy: PolicyBlock, kind: String?, into output: inout [UInt8], indent: Int
+    ) {
+        var object = JSONValue.ObjectWriter(indent: indent)
+        object.open(&output)
+        object.key("policy", &output)
+        JSONText.writeString(finding.policyID, into: &output)
+        object.key("title", &output)
+        JSONText.writeString(finding.title.isEmpty ? policy.title : finding.title, into: &output)
+        object.key("severity", &output)
+        JSONText.writeString(finding.severity.rawValue, into: &output)
+        object.key("kind", &output)
+        if let kind { JSONText.writeString(kind, into: &output) } else { output += JSONValue.nullText }
+        object.key("file", &output)
+        JSONText.writeString(finding.location.file, into: &output)
+        object.key("line", &output)
+        output += String(finding.location.line).utf8
+        object.key("column", &output)
+        output += String(finding.location.column).utf8
+        object.key("end_line", &output)
+        if let endLine = finding.location.endLine {
+            output += String(endLine).utf8
+        } else {
+            output += JSONValue.nullText
+        }
+        object.key("resource", &output)
+        JSONText.writeString(finding.resource, into: &output)
+        object.key("message", &output)
+        JSONText.writeString(finding.message, into: &output)
+        object.key("mode", &output)
+        JSONText.writeString(finding.mode, into: &output)
+        object.key("status", &output)
+        JSONText.writeString(finding.status.rawValue, into: &output)
+        object.key("status_reason", &output)
+        if let reason = finding.statusReason {
+            JSONText.writeString(reason, into: &output)
+        } else {
+            output += JSONValue.nullText
+        }
+        object.key("equivalents", &output)
+        output += policy.equivalents
+        object.key("frameworks", &output)
+        output += policy.frameworks
+        object.key("fingerprint", &output)
+        JSONText.writeString(finding.fingerprint, into: &output)
+        object.key("remediation", &output)
+        output += policy.remediation
+        object.close(&output)
     }
 
     private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
@@ -174,20 +237,48 @@ enum JSONValue {
         }
     }
 
-    private static func pad(_ output: inout [UInt8], _ indent: Int) {
+    static func pad(_ output: inout [UInt8], _ indent: Int) {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    private static let nullText = Array("null".utf8)
+    /// Writes an object member by member, laid out as `write(into:indent:)` lays out `.object`.
+    struct ObjectWriter {
+        let indent: Int
+        private var members = 0
+
+        init(indent: Int) { self.indent = indent }
+
+        func open(_ output: inout [UInt8]) { output += JSONValue.openObject }
+
+        /// The separator after the previous member, the padding, the key and the colon.
+        mutating func key(_ name: StaticString, _ output: inout [UInt8]) {
+            if members > 0 { output += JSONValue.commaNewline }
+            members += 1
+            JSONValue.pad(&output, indent + 1)
+            output.append(0x22)
+            name.withUTF8Buffer { output.append(contentsOf: $0) }
+            output.append(0x22)
+            output += JSONValue.colon
+        }
+
+        /// Ends the object, which has at least one member.
+        func close(_ output: inout [UInt8]) {
+            output += JSONValue.newline
+            JSONValue.pad(&output, indent)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static let nullText = Array("null".utf8)
     private static let trueText = Array("true".utf8)
     private static let falseText = Array("false".utf8)
-    private static let emptyArray = Array("[]".utf8)
-    private static let emptyObject = Array("{}".utf8)
-    private static let openArray = Array("[\n".utf8)
-    private static let openObject = Array("{\n".utf8)
-    private static let newline = Array("\n".utf8)
-    private static let commaNewline = Array(",\n".utf8)
-    private static let colon = Array(": ".utf8)
+    static let emptyArray = Array("[]".utf8)
+    static let emptyObject = Array("{}".utf8)
+    static let openArray = Array("[\n".utf8)
+    static let openObject = Array("{\n".utf8)
+    static let newline = Array("\n".utf8)
+    static let commaNewline = Array(",\n".utf8)
+    static let colon = Array(": ".utf8)
 
     static func writeString(_ value: String, to output: inout String) {
         JSONText.writeString(value, to: &output)

@@ -64,7 +64,10 @@ public struct SARIFReporter: Sendable {
         self.includeSuppressed = includeSuppressed
     }
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { String(decoding: renderUTF8(report), as: UTF8.self) }
+
+    /// The log as UTF-8 bytes, for writing out without making a string of tens of megabytes.
+    public func renderUTF8(_ report: Report) -> [UInt8] {
         let entries = resultEntries(report)
         let ruleIDs = Set(report.policyInfo.keys).union(entries.map(\.finding.policyID)).sorted()
         var ruleIndex: [String: Int] = [:]
@@ -100,7 +103,7 @@ public struct SARIFReporter: Sendable {
         var output: [UInt8] = []
         log.write(into: &output, indent: 0)
         output.append(UInt8(ascii: "\n"))
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     // MARK: - Results

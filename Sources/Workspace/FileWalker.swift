@@ -1,4 +1,6 @@
+import Dispatch
 import PolicyModel
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -32,7 +34,7 @@ public enum FileWalker {
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return ([root], []) }
         var walk = Walk(extensions: extensions, names: names, skip: skip)
-        walk.visit(root, relative: "", ancestors: [Folder(info)])
+        walk.visit(root, relative: "", ancestors: [Folder(info)], splitDepth: Walk.splitDepth)
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
             let list = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
             walk.diagnostics.append(Diagnostic(.notice, "no \(list) files to scan under \"\(root)\"", at: at(root)))
@@ -51,14 +53,65 @@ public enum FileWalker {
         }
     }
 
-    private struct Walk {
+    private struct Walk: Sendable {
         let extensions: Set<String>
-        let names: (String) -> Bool
+        let names: @Sendable (String) -> Bool
         let skip: [PathGlob]
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
 
-        mutating func visit(_ directory: String, relative: String, ancestors: [Folder]) {
+        /// How many levels of folders hand their subfolders to every core: a walk is mostly
+        /// waiting on the kernel for each folder (a tree of copied repositories has more folders
+        /// than files), and the subtrees of the first levels are independent.
+        static let splitDepth = 2
+
+        /// A subfolder to walk, and where its files go among its siblings'.
+        private struct Subtree {
+            var path: String
+            var relative: String
+            var ancestors: [Folder]
+            /// The number of files found before it in its parent.
+            var position: Int
+        }
+
+        mutating func visit(_ directory: String, relative: String, ancestors: [Folder], splitDepth: Int = 0) {
+            var subtrees: [Subtree] = []
+            visitEntries(directory, relative: relative, ancestors: ancestors) { path, under, ancestors, files in
+                guard splitDepth > 0 else { return false }
+                subtrees.append(Subtree(path: path, relative: under, ancestors: ancestors, position: files.count))
+                return true
+            }
+            guard !subtrees.isEmpty else { return }
+            // Each subtree on any core, then their files put back in place, in order.
+            let results = Mutex([(files: [String], diagnostics: [Diagnostic])?](repeating: nil, count: subtrees.count))
+            let template = Walk(extensions: extensions, names: names, skip: skip)
+            let pending = subtrees
+            DispatchQueue.concurrentPerform(iterations: pending.count) { index in
+                var walk = template
+                let subtree = pending[index]
+                walk.visit(
+                    subtree.path, relative: subtree.relative, ancestors: subtree.ancestors, splitDepth: splitDepth - 1)
+                results.withLock { $0[index] = (walk.files, walk.diagnostics) }
+            }
+            let found = results.withLock { $0 }
+            var merged: [String] = []
+            var taken = 0
+            for (subtree, result) in zip(subtrees, found) {
+                merged += files[taken..<subtree.position]
+                taken = subtree.position
+                merged += result?.files ?? []
+                diagnostics += result?.diagnostics ?? []
+            }
+            merged += files[taken...]
+            files = merged
+        }
+
+        /// Reads one folder; a subfolder is walked at once unless `defer` takes it (and returns
+        /// true), given its path, its path under the root, its ancestry and the files so far.
+        private mutating func visitEntries(
+            _ directory: String, relative: String, ancestors: [Folder],
+            defer deferred: (String, String, [Folder], [String]) -> Bool
+        ) {
             guard let handle = opendir(directory) else {
                 diagnostics.append(
                     Diagnostic(.error, "cannot read \"\(directory)\": \(errnoText())", at: at(directory)))
@@ -109,7 +162,8 @@ public enum FileWalker {
                 }
                 if kind == S_IFDIR {
                     if !name.hasPrefix(".") || Self.enteredHiddenFolders.contains(name) {
-                        visit(path, relative: under, ancestors: ancestors + [Folder(info)])
+                        let inner = ancestors + [Folder(info)]
+                        if !deferred(path, under, inner, files) { visit(path, relative: under, ancestors: inner) }
                     }
                 } else if kind == S_IFREG, matchesExtension(name) {
                     files.append(path)
@@ -129,24 +183,30 @@ public enum FileWalker {
 
     /// Writes `text` to `path`, replacing the file, straight from the string's own storage.
     public static func writeFile(_ text: String, to path: String) throws(WriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: errnoText()) }
-        defer { close(descriptor) }
         var text = text
-        let failure = text.withUTF8 { bytes -> Int32? in
-            var offset = 0
-            while offset < bytes.count {
-                guard let base = bytes.baseAddress else { return nil }
-                let written = write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        if let failure = text.withUTF8({ writeAll($0, to: path) }) { throw failure }
+    }
+
+    /// Writes `bytes` to `path`, replacing the file.
+    public static func writeFile(bytes: [UInt8], to path: String) throws(WriteError) {
+        if let failure = bytes.withUnsafeBufferPointer({ writeAll($0, to: path) }) { throw failure }
+    }
+
+    /// The error, or `nil` once every byte is written.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) -> WriteError? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return WriteError(path: path, reason: errnoText()) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let written = write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return WriteError(path: path, reason: errnoText())
             }
-            return nil
+            offset += written
         }
-        if let failure { throw WriteError(path: path, reason: String(cString: strerror(failure))) }
+        return nil
     }
 
     static func realPath(_ path: String) -> String? {

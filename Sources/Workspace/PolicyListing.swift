@@ -163,8 +163,18 @@ extension PolicyListing {
             }
             if !policy.aliases.isEmpty { text += "**Former ids:** " + policy.aliases.joined(separator: ", ") + "\n\n" }
             if policy.deprecated { text += "**Deprecated:** kept so that existing ignores still resolve.\n\n" }
+            if !policy.keywords.isEmpty {
+                text +=
+                    "**Keywords:** " + policy.keywords.map { "`\($0)`" }.joined(separator: ", ")
+                    + " (a file that holds none of them is not evaluated)\n\n"
+            }
             text += "Checks (each true when the resource complies):\n\n"
             if let each = policy.each { text += "- for each item of `\(each.source)`:\n" }
+            // What the checks read per item, so that `size(variables.found) == 0` says something.
+            for index in policy.itemVariableIndices {
+                let variable = policy.variables[index]
+                text += "  - with `variables.\(variable.name)` = `\(cell(variable.expression.source))`\n"
+            }
             for validation in policy.validations {
                 text += (policy.each == nil ? "- " : "  - ") + "`\(cell(validation.expression.source))`\n"
             }

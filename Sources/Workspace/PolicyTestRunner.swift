@@ -132,14 +132,22 @@ public struct PolicyTestRunner: Sendable {
         let (resources, parseDiagnostics) = Self.resources(in: bytes, file: relative, policy: policy)
         result.problems += parseDiagnostics.map { $0.rendered() }
         if resources.isEmpty { result.problems.append("the fixture holds no resource") }
-        let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
+        // Read as `palisade scan` reads it: a policy's keywords are looked for in the fixture's text.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources, text: text)
         result.problems += diagnostics.map { $0.rendered() }
         let lines = findings.map(Self.line)
         switch expectation {
         case .pass:
             result.problems += lines.map { "unexpected finding: \($0)" }
         case .fail:
-            if findings.isEmpty { result.problems.append("expected at least one finding, got none") }
+            if findings.isEmpty {
+                var keywordText = KeywordText(text)
+                let hint =
+                    policy.keywords.isEmpty || keywordText.containsAny(policy.keywords)
+                    ? "" : " (the fixture holds none of the policy's keywords, so it was not evaluated)"
+                result.problems.append("expected at least one finding, got none" + hint)
+            }
             guard
                 let golden = try? InputReader.withContents(
                     path: fixture + ".expected", { String(decoding: $0, as: UTF8.self) })

@@ -84,6 +84,8 @@ public enum ScanJob {
         /// they fail the scan.
         public var inputErrorCount: Int
         public var policyErrorCount: Int
+        /// How long each step of the scan took, in order (for `palisade scan --profile`).
+        public var phases: [(name: String, time: Duration)] = []
     }
 
     /// Counts steps as they are done — files read, then chunks of resources evaluated — for a
@@ -175,7 +177,8 @@ public enum ScanJob {
                 let entry = fileList[index]
                 var outcome = read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
                 if let early, fileLocalKinds.contains(outcome.kind) {
-                    let result = early.scan(converted: Array(zip(outcome.resources, outcome.values)))
+                    let result = early.scan(
+                        converted: Array(zip(outcome.resources, outcome.values)), text: outcome.text)
                     outcome.findings += result.findings
                     outcome.diagnostics += result.diagnostics
                     outcome.values = []
@@ -190,6 +193,8 @@ public enum ScanJob {
             }
         }
         var outcomes = slots.values()
+        var phases = [(name: "read, parse, evaluate file by file", time: clock.now - start)]
+        var phaseStart = clock.now
         if outcomes.contains(where: { $0.kind == TerraformReader.inputKind }) {
             await readTerraform(into: &outcomes, options)
         }
@@ -219,7 +224,7 @@ public enum ScanJob {
         let results = await concurrentMap(chunks, parallelism: options.parallelism) { chunk in
             let outcome = parsed[chunk.file]
             let result = scanner.scan(
-                converted: Array(zip(outcome.resources[chunk.range], outcome.values[chunk.range])))
+                converted: Array(zip(outcome.resources[chunk.range], outcome.values[chunk.range])), text: outcome.text)
             progress?.step()
             return result
         }
@@ -228,6 +233,8 @@ public enum ScanJob {
             outcomes[chunk.file].diagnostics += result.diagnostics
         }
 
+        phases.append((name: "read Terraform, evaluate the rest", time: clock.now - phaseStart))
+        phaseStart = clock.now
         for index in outcomes.indices where !outcomes[index].evaluated {
             outcomes[index].values = []
             settle(&outcomes[index])
@@ -261,7 +268,10 @@ public enum ScanJob {
             findings: findings, diagnostics: diagnostics, files: outcomes.count, resources: resourceCount,
             policies: options.policies.distinctCount, durationMilliseconds: milliseconds, policyInfo: policyInfo,
             fileKinds: fileKinds)
-        return Outcome(report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors)
+        phases.append((name: "ignores, report", time: clock.now - phaseStart))
+        return Outcome(
+            report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors,
+            phases: phases)
     }
 
     /// What is done to a file's findings once its policies have run: its ignore comments are

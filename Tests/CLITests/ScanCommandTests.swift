@@ -189,7 +189,8 @@ struct ScanCommandTests {
     }
 
     /// `--profile` lists, on standard error and after the report, every policy evaluated with its
-    /// resources and findings, the slowest first, and leaves the report as it is.
+    /// resources, findings and the resources its keywords spared, the slowest first, then the wall
+    /// time of each step of the scan, and leaves the report as it is.
     @Test func profileListsEachPolicyEvaluatedAfterTheReport() throws {
         let arguments = ["scan", "--kinds", "dockerfile", "--format", "json", "examples/"]
         let plain = try PalisadeProcess.run(arguments, directory: PalisadeProcess.repository(""))
@@ -199,7 +200,9 @@ struct ScanCommandTests {
             text.split(separator: "\n").filter { !$0.contains("duration_ms") }.joined(separator: "\n")
         }
         #expect(withoutDuration(profiled.stdout) == withoutDuration(plain.stdout))
-        let lines = profiled.stderr.split(separator: "\n").map(String.init)
+        let tables = profiled.stderr.split(separator: "\n\n").map { $0.split(separator: "\n").map(String.init) }
+        try #require(tables.count == 2, "\(profiled.stderr)")
+        let lines = tables[0]
         #expect(lines.first?.hasPrefix("policy ") == true)
         #expect(lines.last?.hasPrefix("total ") == true)
         let rows = lines.dropFirst().dropLast()
@@ -207,7 +210,14 @@ struct ScanCommandTests {
         #expect(rows.allSatisfy { $0.hasPrefix("docker-") && $0.contains(" %") })
         let userRow = try #require(rows.first { $0.hasPrefix("docker-user-defined ") })
         let columns = userRow.split(separator: " ")
-        #expect(columns[1] == "1" && columns.last == "1", "one Dockerfile, one finding: \(userRow)")
+        #expect(columns[1] == "1" && columns[5] == "1" && columns[6] == "0", "one Dockerfile, one finding: \(userRow)")
+        // The example mentions no strict-ssl setting: that policy is not evaluated on it.
+        let sslRow = try #require(rows.first { $0.hasPrefix("docker-npm-strict-ssl ") }).split(separator: " ")
+        #expect(sslRow[1] == "0" && sslRow[6] == "1", "\(sslRow)")
+        let steps = tables[1]
+        #expect(steps.first?.hasPrefix("step ") == true)
+        #expect(steps.contains { $0.hasPrefix("find files ") } && steps.contains { $0.hasPrefix("render json ") })
+        #expect(steps.last?.hasPrefix("total ") == true)
     }
 
     /// The admission example: a ValidatingAdmissionPolicy whose binding takes its parameters from a

@@ -91,8 +91,15 @@ struct PolicyLibraryTests {
             in: Array(text.utf8), file: fixture.file, policy: policy)
         #expect(parseDiagnostics.isEmpty, "\(parseDiagnostics.map { $0.rendered() })")
         #expect(!resources.isEmpty, "\(fixture.file) holds no resource")
-        let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
+        let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources, text: text)
         #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered() })")
+        // A policy's keywords only spare work: evaluated everywhere, it finds the same.
+        if !policy.keywords.isEmpty {
+            var everywhere = Scanner(policies: [policy])
+            everywhere.usesKeywords = false
+            let unfiltered = everywhere.scan(resources, text: text).findings
+            #expect(unfiltered.map(Self.line) == findings.map(Self.line), "\(policy.id): keywords hide findings")
+        }
         switch fixture.expectation {
         case .pass:
             #expect(findings.isEmpty, "\(findings.map(Self.line))")

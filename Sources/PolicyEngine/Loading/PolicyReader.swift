@@ -15,6 +15,7 @@ struct PolicyReader {
     static let policyKeys = [
         "id", "title", "description", "severity", "kinds", "match", "variables", "each", "validations",
         "remediation", "references", "frameworks", "equivalents", "mode", "aliases", "deprecated", "tests",
+        "keywords",
     ]
     static let testKeys = ["name", "expect", "findings", "file", "object"]
     static let matchKeys = ["resources", "namespaces", "labels", "matchConditions"]
@@ -68,7 +69,11 @@ struct PolicyReader {
             string(node, "mode").flatMap { oneOf(Policy.Mode.allCases, named: $0, what: "mode", at: node) }
         }
         let match = document["match"].flatMap { readMatch($0) } ?? Policy.Match()
-        let variables = document["variables"].map { readVariables($0) } ?? []
+        // With `each`, a variable may read `item`: it is then evaluated once per item.
+        let variables =
+            document["variables"].map {
+                readVariables($0, in: document["each"] == nil ? Self.environment : Self.itemEnvironment)
+            } ?? []
         // A variable that is a literal is compiled into the expressions that read it.
         var constants: [String: Value] = [:]
         for variable in variables {
@@ -96,6 +101,13 @@ struct PolicyReader {
         let aliases = document["aliases"].flatMap { readAliases($0) } ?? []
         let deprecated = document["deprecated"].flatMap { bool($0, "deprecated") } ?? false
         let tests = document["tests"].map { readTests($0) } ?? []
+        let keywords = document["keywords"].flatMap { readKeywords($0) } ?? []
+        if !keywords.isEmpty, let node = document["keywords"] {
+            checkKeywordsApply(
+                node, kinds: kinds ?? [],
+                programs: match.conditions.map(\.expression) + variables.map(\.expression) + [each].compactMap { $0 }
+                    + validations.flatMap { [$0.expression] + [$0.messageExpression, $0.at].compactMap { $0 } })
+        }
 
         guard diagnostics.count == before, let id, let title, let severity, let kinds else { return nil }
         var policy = Policy(
@@ -104,6 +116,7 @@ struct PolicyReader {
             references: references, frameworks: frameworks, equivalents: equivalents, mode: mode ?? .enforce,
             aliases: aliases, deprecated: deprecated, file: file, location: document.location(in: file))
         policy.tests = tests
+        policy.keywords = keywords
         return policy
     }
 
@@ -178,12 +191,12 @@ struct PolicyReader {
 
     /// `variables` as a mapping of names to expressions (the Palisade form) or as a list of
     /// `{name, expression}` (the form a ValidatingAdmissionPolicy writes).
-    private mutating func readVariables(_ node: Node) -> [Policy.NamedExpression] {
-        if case .sequence = node.content { return readNamedExpressions(node, "variables") }
+    private mutating func readVariables(_ node: Node, in environment: Environment) -> [Policy.NamedExpression] {
+        if case .sequence = node.content { return readNamedExpressions(node, "variables", in: environment) }
         guard let entries = mapping(node, "variables") else { return [] }
         var variables: [Policy.NamedExpression] = []
         // Earlier variables that are literals are compiled into later ones.
-        var environment = Self.environment
+        var environment = environment
         for entry in entries {
             guard let name = string(entry.key, "a variable name") else { continue }
             guard Self.isIdentifier(name) else {
@@ -246,6 +259,42 @@ struct PolicyReader {
         let at = node["at"].flatMap { expression($0, "\(path).at", in: environment) }
         guard let check else { return nil }
         return Policy.Validation(expression: check, message: message, messageExpression: messageExpression, at: at)
+    }
+
+    /// `keywords`: a list of words, compared with a file's text as `KeywordText` reads it.
+    private mutating func readKeywords(_ node: Node) -> [String]? {
+        guard let words = strings(node, "keywords"), case .sequence(let items) = node.content else { return nil }
+        if words.isEmpty { error("\"keywords\" must hold at least one word, or be left out", node) }
+        var result: [String] = []
+        for (word, item) in zip(words, items) {
+            let problem = KeywordText.problem(with: word)
+            if let problem {
+                error("keyword \"\(word)\" \(problem)", item)
+            } else {
+                result.append(String(decoding: KeywordText.normalized(Array(word.utf8)), as: UTF8.self))
+            }
+        }
+        return result
+    }
+
+    /// Keywords are read from the file a resource comes from, so they are refused for a policy
+    /// that sees anything else: other resources, a namespace, parameters, a Terraform module.
+    private mutating func checkKeywordsApply(_ node: Node, kinds: [String], programs: [Policy.Expression]) {
+        let outside = kinds.filter { !KeywordText.kinds.contains($0) }
+        if !outside.isEmpty {
+            error(
+                "\"keywords\" are read from one file, which \(outside.joined(separator: ", ")) resources do not "
+                    + "come from alone; only \(KeywordText.kinds.sorted().joined(separator: ", ")) policies may have them",
+                node)
+        }
+        let read = programs.reduce(into: Set<String>()) { $0.formUnion($1.program.variablesRead) }
+        let beyond = read.subtracting(KeywordText.fileVariables).sorted()
+        if !beyond.isEmpty {
+            error(
+                "\"keywords\" are read from the resource's own file, but the policy also reads "
+                    + beyond.joined(separator: ", ") + ", which can hold what that file does not",
+                node)
+        }
     }
 
     private mutating func readFrameworks(_ node: Node) -> [String: [String]]? {

@@ -13,6 +13,8 @@ public final class PolicyProfile: Sendable {
         public var resources = 0
         public var time: Duration = .zero
         public var findings = 0
+        /// Resources passed over because their file holds none of the policy's keywords.
+        public var skipped = 0
 
         public init() {}
     }
@@ -30,6 +32,7 @@ public final class PolicyProfile: Sendable {
                 total.resources += entry.resources
                 total.time += entry.time
                 total.findings += entry.findings
+                total.skipped += entry.skipped
                 entries[id] = total
             }
         }

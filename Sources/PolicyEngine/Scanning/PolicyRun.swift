@@ -10,7 +10,11 @@ final class PreparedPolicy: Sendable {
     let conditions: [Program]
     let variableNames: [String]
     let variables: [Program]
+    /// Which of `variables` are evaluated once per resource, and which once per `each` item.
+    let resourceVariableIndices: [Int]
+    let itemVariableIndices: [Int]
     let validations: [Program]
+    let keywords: [String]
     /// The source of each variable, for locating what a finding points at.
     let variableSources: [String: String]
 
@@ -19,7 +23,12 @@ final class PreparedPolicy: Sendable {
         conditions = policy.match.conditions.map(\.expression.program)
         variableNames = policy.variables.map(\.name)
         variables = policy.variables.map(\.expression.program)
+        itemVariableIndices = policy.itemVariableIndices
+        resourceVariableIndices = policy.variables.indices.filter { [itemVariableIndices] in
+            !itemVariableIndices.contains($0)
+        }
         validations = policy.validations.map(\.expression.program)
+        keywords = policy.keywords
         variableSources = Dictionary(policy.variables.map { ($0.name, $0.expression.source) }) { first, _ in first }
     }
 }
@@ -107,11 +116,11 @@ struct PolicyRun {
             }
         }
         // A variable that fails keeps its error as its value: only the expressions reading it fail.
-        if !prepared.variables.isEmpty {
-            var variables = MapValue()
-            for (index, program) in prepared.variables.enumerated() {
+        var variables = MapValue()
+        if !prepared.resourceVariableIndices.isEmpty {
+            for index in prepared.resourceVariableIndices {
                 activation.setVariables(.map(variables))
-                variables.set(.string(prepared.variableNames[index]), activation.evaluate(program))
+                variables.set(.string(prepared.variableNames[index]), activation.evaluate(prepared.variables[index]))
             }
             activation.setVariables(.map(variables))
         }
@@ -135,6 +144,15 @@ struct PolicyRun {
         var itemNodes: [LocatedNode]??
         for (index, item) in items.enumerated() {
             activation.setItem(item)
+            if !prepared.itemVariableIndices.isEmpty {
+                var itemVariables = variables
+                for variable in prepared.itemVariableIndices {
+                    activation.setVariables(.map(itemVariables))
+                    itemVariables.set(
+                        .string(prepared.variableNames[variable]), activation.evaluate(prepared.variables[variable]))
+                }
+                activation.setVariables(.map(itemVariables))
+            }
             locator.item = nil
             validate(activation, locator: &locator, fallbackPath: { "\(each.source)[\(index)]" }) { locator in
                 if itemNodes == nil {

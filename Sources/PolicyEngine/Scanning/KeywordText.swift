@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A scanned file's text as policy `keywords` are looked for in it: a cheap test, made before
+/// any expression runs, that the file can hold what the policy reports.
+///
+/// A keyword is a necessary condition, so the file is read generously: ASCII letters are
+/// lowercased, and quotes, backslashes, backticks and line breaks are dropped. A word the
+/// policy reads after the shell or YAML has joined it (`"strict"-ssl`, `strict-\⏎ssl`) is then
+/// still found; a few words found that the policy does not read cost only its evaluation. What
+/// the dropping does not undo is a character spelt by its code (`\x2d` in a YAML string).
+public struct KeywordText: Sendable {
+    /// The inputs whose resources come whole from one file, so that the file is everything a
+    /// policy that reads only `fileVariables` can see.
+    static let kinds: Set<String> = ["dockerfile", "github-actions", "gitlab-ci", "kubernetes"]
+    /// What such a policy may read: the resource, the request made of it, its own variables and item.
+    static let fileVariables: Set<String> = ["object", "request", "variables", "item"]
+
+    private let bytes: [UInt8]
+    /// The answers so far, by keyword: policies share keywords (`curl`, `apt-get`).
+    private var answers: [String: Bool] = [:]
+
+    public init(_ text: String) {
+        bytes = Self.normalized(Array(text.utf8))
+    }
+
+    /// Whether the text holds one of `keywords` (each already normalised).
+    public mutating func containsAny(_ keywords: [String]) -> Bool {
+        for keyword in keywords {
+            if let known = answers[keyword] {
+                if known { return true }
+                continue
+            }
+            let found = contains(keyword)
+            answers[keyword] = found
+            if found { return true }
+        }
+        return false
+    }
+
+    private func contains(_ keyword: String) -> Bool {
+        var keyword = keyword
+        return keyword.withUTF8 { needle in
+            bytes.withUnsafeBufferPointer { haystack in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count, let base = haystack.baseAddress,
+                    let pattern = needle.baseAddress
+                else { return false }
+                // Each place the first byte occurs (memchr), then the rest compared (memcmp).
+                var offset = 0
+                let last = haystack.count - needle.count
+                while offset <= last {
+                    guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + start, pattern, needle.count) == 0 { return true }
+                    offset = start + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The bytes lowercased (ASCII) with `" ' \ `` ` and line breaks left out.
+    static func normalized(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte | 0x20)
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "`"), 0x0A, 0x0D: break
+            default: result.append(byte)
+            }
+        }
+        return result
+    }
+
+    /// Why `word` cannot be a keyword, or `nil`: it must be something left in a normalised text.
+    static func problem(with word: String) -> String? {
+        if word.isEmpty { return "is empty" }
+        if word.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) {
+            return "holds a space; a keyword is one word, since the space between two may be written otherwise"
+        }
+        if normalized(Array(word.utf8)).count != word.utf8.count {
+            return
+                "holds a quote, backslash, backtick or line break, which are dropped from the text it is looked for in"
+        }
+        return nil
+    }
+}
