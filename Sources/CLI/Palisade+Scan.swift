@@ -238,35 +238,37 @@ extension Palisade {
             phases += outcome.phases
             phaseStart = clock.now
 
-            // JSON and SARIF are made as UTF-8 bytes and written as they are.
-            var rendered: [UInt8]
+            // JSON and SARIF are made as UTF-8 bytes and written as they are; JSON in pieces.
+            let rendered: [[UInt8]]
             switch format {
             case .text:
                 let useColor =
                     color == .always || (color == .auto && output == nil && Terminal.isTerminal(STDOUT_FILENO))
-                rendered = Array(
-                    TextReporter(sources: outcome.sources, color: useColor, quiet: quiet).render(report).utf8)
+                rendered = [
+                    Array(TextReporter(sources: outcome.sources, color: useColor, quiet: quiet).render(report).utf8)
+                ]
             case .json:
-                rendered = JSONReporter(toolVersion: Palisade.version).renderUTF8(report)
+                rendered = JSONReporter(toolVersion: Palisade.version).renderChunks(report)
             case .junit:
-                rendered = Array(JUnitReporter().render(report).utf8)
+                rendered = [Array(JUnitReporter().render(report).utf8)]
             case .github:
-                rendered = Array(GitHubReporter().render(report).utf8)
+                rendered = [Array(GitHubReporter().render(report).utf8)]
             case .sarif:
-                rendered = SARIFReporter(toolVersion: Palisade.version, sourceRoot: currentDirectory()).renderUTF8(
-                    report)
+                rendered = [
+                    SARIFReporter(toolVersion: Palisade.version, sourceRoot: currentDirectory()).renderUTF8(report)
+                ]
             }
             endPhase("render \(format.rawValue)")
             if let output {
                 do {
-                    try FileWalker.writeFile(bytes: rendered, to: output)
+                    try FileWalker.writeFile(chunks: rendered, to: output)
                 } catch {
                     printError("palisade scan: error: \(error)")
                     throw ExitCode(2)
                 }
             } else {
                 var buffer = OutputBuffer()
-                rendered.withUnsafeBufferPointer { buffer.write(bytes: $0) }
+                for chunk in rendered { chunk.withUnsafeBufferPointer { buffer.write(bytes: $0) } }
                 buffer.flush()
             }
 

@@ -29,7 +29,11 @@ public struct JSONReporter: Sendable {
     public func render(_ report: Report) -> String { String(decoding: renderUTF8(report), as: UTF8.self) }
 
     /// The report as UTF-8 bytes, for writing out without making a string of tens of megabytes.
-    public func renderUTF8(_ report: Report) -> [UInt8] {
+    public func renderUTF8(_ report: Report) -> [UInt8] { Array(renderChunks(report).joined()) }
+
+    /// The report as UTF-8 bytes in pieces that follow one another, made on every core: written
+    /// out as they are, a report of tens of megabytes is never copied into one array.
+    public func renderChunks(_ report: Report) -> [[UInt8]] {
         let counts = report.countsBySeverity
         let bySeverity = JSONValue.object(
             Severity.allCases.reversed().map { ($0.rawValue, .int(counts[$0] ?? 0)) })
@@ -52,20 +56,23 @@ public struct JSONReporter: Sendable {
                     ("duration_ms", .int(report.durationMilliseconds)),
                 ])
             ),
-            ("findings", .raw(findingsText(report, indent: 1))),
+            // A NUL byte, which no JSON text holds unescaped, marks where the findings go.
+            ("findings", .raw([0])),
             ("errors", .array(report.diagnostics.map(diagnostic))),
         ])
         var output: [UInt8] = []
         document.write(into: &output, indent: 0)
         output.append(UInt8(ascii: "\n"))
-        return output
+        let marker = output.firstIndex(of: 0) ?? output.endIndex
+        return [Array(output[..<marker])] + findingsChunks(report, indent: 1)
+            + [Array(output[min(marker + 1, output.endIndex)...])]
     }
 
     /// The findings array, written in chunks on every core (a large scan has tens of thousands of
-    /// findings) and joined in report order.
-    private func findingsText(_ report: Report, indent: Int) -> [UInt8] {
+    /// findings), in report order.
+    private func findingsChunks(_ report: Report, indent: Int) -> [[UInt8]] {
         let findings = report.findings
-        guard !findings.isEmpty else { return Array("[]".utf8) }
+        guard !findings.isEmpty else { return [Array("[]".utf8)] }
         // What a finding takes from its policy is the same in each of its findings: written once.
         var blocks: [String: PolicyBlock] = [:]
         for finding in findings where blocks[finding.policyID] == nil {
@@ -82,23 +89,19 @@ public struct JSONReporter: Sendable {
             for index in range {
                 JSONValue.pad(&bytes, indent + 1)
                 findings.withUnsafeBufferPointer { buffer in
-                    let finding = buffer[index]
                     Self.write(
-                        finding, policy: policyBlocks[finding.policyID] ?? PolicyBlock(nil, indent: indent + 2),
-                        kind: report.fileKinds[finding.location.file], into: &bytes, indent: indent + 1)
+                        buffer[index],
+                        policy: policyBlocks[buffer[index].policyID] ?? PolicyBlock(nil, indent: indent + 2),
+                        kind: report.fileKinds[buffer[index].location.file], into: &bytes, indent: indent + 1)
                 }
                 bytes += index == findings.count - 1 ? JSONValue.newline : JSONValue.commaNewline
             }
             chunks.withLock { $0[chunk] = bytes }
         }
-        var bytes = Array("[\n".utf8)
-        chunks.withLock { parts in
-            bytes.reserveCapacity(parts.reduce(bytes.count + 2 * indent + 1) { $0 + $1.count })
-            for part in parts { bytes += part }
-        }
-        JSONValue.pad(&bytes, indent)
-        bytes.append(UInt8(ascii: "]"))
-        return bytes
+        var closing: [UInt8] = []
+        JSONValue.pad(&closing, indent)
+        closing.append(UInt8(ascii: "]"))
+        return [Array("[\n".utf8)] + chunks.withLock { $0 } + [closing]
     }
 
     /// A finding's members that come from its policy, as JSON text at the indentation of a
@@ -128,7 +131,8 @@ public struct JSONReporter: Sendable {
     /// One finding as a JSON object, written straight into `output`: a report of tens of thousands
     /// of findings spends its time here, so no intermediate values are made.
     private static func write(
-        _ finding: Finding, policy: PolicyBlock, kind: String?, into output: inout [UInt8], indent: Int
+        _ finding: borrowing Finding, policy: borrowing PolicyBlock, kind: String?, into output: inout [UInt8],
+        indent: Int
     ) {
         var object = JSONValue.ObjectWriter(indent: indent)
         object.open(&output)
@@ -252,9 +256,12 @@ enum JSONValue {
 
         /// The separator after the previous member, the padding, the key and the colon.
         mutating func key(_ name: StaticString, _ output: inout [UInt8]) {
-            if members > 0 { output += JSONValue.commaNewline }
+            if members > 0 {
+                output.append(UInt8(ascii: ","))
+                output.append(UInt8(ascii: "\n"))
+            }
             members += 1
-            JSONValue.pad(&output, indent + 1)
+            for _ in 0..<(2 * indent + 2) { output.append(UInt8(ascii: " ")) }
             output.append(0x22)
             name.withUTF8Buffer { output.append(contentsOf: $0) }
             output.append(0x22)

@@ -39,6 +39,8 @@ final class PreparedPolicy: Sendable {
 struct PolicyActivation {
     private var plain: Activation
     private var withItem: Activation
+    /// `variables`, kept here so that setting one changes the map in place (see `setVariable`).
+    private var variables = MapValue()
 
     private static let plainTemplate = PolicyReader.environment.makeActivation()
     private static let itemTemplate = PolicyReader.itemEnvironment.makeActivation()
@@ -55,9 +57,15 @@ struct PolicyActivation {
         }
     }
 
-    mutating func setVariables(_ value: Value) {
-        if let slot = Self.plainVariablesSlot { plain[slot: slot] = value }
-        if let slot = Self.itemVariablesSlot { withItem[slot: slot] = value }
+    /// Sets `variables.<name>`. Both layouts let go of the map first, so that it is changed in
+    /// place rather than copied: per-item variables are set for every item of every resource.
+    mutating func setVariable(_ name: String, _ value: Value) {
+        if let slot = Self.plainVariablesSlot { plain[slot: slot] = nil }
+        if let slot = Self.itemVariablesSlot { withItem[slot: slot] = nil }
+        variables.set(.string(name), value)
+        let map = Value.map(variables)
+        if let slot = Self.plainVariablesSlot { plain[slot: slot] = map }
+        if let slot = Self.itemVariablesSlot { withItem[slot: slot] = map }
     }
 
     mutating func setItem(_ value: Value) {
@@ -116,13 +124,8 @@ struct PolicyRun {
             }
         }
         // A variable that fails keeps its error as its value: only the expressions reading it fail.
-        var variables = MapValue()
-        if !prepared.resourceVariableIndices.isEmpty {
-            for index in prepared.resourceVariableIndices {
-                activation.setVariables(.map(variables))
-                variables.set(.string(prepared.variableNames[index]), activation.evaluate(prepared.variables[index]))
-            }
-            activation.setVariables(.map(variables))
+        for index in prepared.resourceVariableIndices {
+            activation.setVariable(prepared.variableNames[index], activation.evaluate(prepared.variables[index]))
         }
         var locator = NodeLocator(
             object: LocatedNode(node: subject.root, path: ""), podSpecPath: subject.podSpecPath,
@@ -144,14 +147,9 @@ struct PolicyRun {
         var itemNodes: [LocatedNode]??
         for (index, item) in items.enumerated() {
             activation.setItem(item)
-            if !prepared.itemVariableIndices.isEmpty {
-                var itemVariables = variables
-                for variable in prepared.itemVariableIndices {
-                    activation.setVariables(.map(itemVariables))
-                    itemVariables.set(
-                        .string(prepared.variableNames[variable]), activation.evaluate(prepared.variables[variable]))
-                }
-                activation.setVariables(.map(itemVariables))
+            for variable in prepared.itemVariableIndices {
+                activation.setVariable(
+                    prepared.variableNames[variable], activation.evaluate(prepared.variables[variable]))
             }
             locator.item = nil
             validate(activation, locator: &locator, fallbackPath: { "\(each.source)[\(index)]" }) { locator in
