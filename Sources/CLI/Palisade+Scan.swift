@@ -278,8 +278,8 @@ extension Palisade {
             if outcome.policyErrorCount > 0 { throw ExitCode(2) }
             if outcome.inputErrorCount > 0 && (failOnError ?? settings.failOnError ?? true) { throw ExitCode(2) }
             let threshold = failOn?.severity ?? settings.failOn ?? .high
-            if report.openFindings.contains(where: {
-                $0.mode == Policy.Mode.enforce.rawValue && $0.severity >= threshold
+            if report.findings.contains(where: {
+                $0.status == .open && $0.mode == Policy.Mode.enforce.rawValue && $0.severity >= threshold
             }) {
                 throw ExitCode(1)
             }

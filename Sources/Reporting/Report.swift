@@ -52,7 +52,9 @@ public struct Report: Sendable {
         findings: [Finding], diagnostics: [Diagnostic] = [], files: Int, resources: Int = 0, policies: Int = 0,
         durationMilliseconds: Int = 0, policyInfo: [String: ReportPolicyInfo] = [:], fileKinds: [String: String] = [:]
     ) {
-        self.findings = findings.sorted()
+        // Sorted in place: a scan's tens of thousands of findings are not copied.
+        self.findings = findings
+        self.findings.sort()
         // Stable, so diagnostics at one position keep the order they were given in.
         self.diagnostics = diagnostics.enumerated().sorted { left, right in
             let (l, r) = (left.element.location, right.element.location)

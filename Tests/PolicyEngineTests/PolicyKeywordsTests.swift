@@ -72,6 +72,22 @@ struct PolicyKeywordsTests {
         }
     }
 
+    /// The search itself: a word is found wherever it is, and a text that holds every pair of
+    /// adjacent letters of a word but not the word does not hold it.
+    @Test func textHoldsAWordOnlyWhereItIsWritten() {
+        func holds(_ text: String, _ words: [String]) -> Bool {
+            var keywordText = KeywordText(text)
+            return keywordText.containsAny(words)
+        }
+        let text = "RUN a=\"ab\" && b=ba; echo 'x'\nENV Strict-SSL=false"
+        #expect(holds(text, ["strict-ssl"]))
+        #expect(holds(text, ["nope", "ab"]))
+        #expect(!holds(text, ["aba"]))  // "ab" and "ba" are there, "aba" is not
+        #expect(!holds(text, ["abba", "zz"]))
+        #expect(holds(text, ["false"]) && holds(text, ["r"]) && !holds(text, ["q"]))
+        #expect(!holds("", ["a"]))
+    }
+
     @Test func keywordsAreRefusedWhereAFileIsNotAllThePolicySees() {
         // Terraform resources take values from other files of their module.
         let terraform = Self.load(Self.policy(keywords: "[telnet]", kinds: "[dockerfile, terraform]"))

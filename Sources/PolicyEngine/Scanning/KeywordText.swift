@@ -20,12 +20,24 @@ public struct KeywordText: Sendable {
     static let fileVariables: Set<String> = ["object", "request", "variables", "item"]
 
     private let bytes: [UInt8]
+    /// Which pairs of adjacent bytes the text holds, hashed into 4,096 bits: a keyword with a pair
+    /// the text lacks is absent without a search, which is the common case (the keywords of a
+    /// library of narrow checks are mostly rare words).
+    private var pairs = [UInt64](repeating: 0, count: 64)
     /// The answers so far, by keyword: policies share keywords (`curl`, `apt-get`).
     private var answers: [String: Bool] = [:]
 
     public init(_ text: String) {
         bytes = Self.normalized(Array(text.utf8))
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let pair = Self.pair(previous, byte)
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            previous = byte
+        }
     }
+
+    private static func pair(_ first: UInt8, _ second: UInt8) -> Int { (Int(first) &* 67 &+ Int(second)) & 4095 }
 
     /// Whether the text holds one of `keywords` (each already normalised).
     public mutating func containsAny(_ keywords: [String]) -> Bool {
@@ -44,22 +56,29 @@ public struct KeywordText: Sendable {
     private func contains(_ keyword: String) -> Bool {
         var keyword = keyword
         return keyword.withUTF8 { needle in
-            bytes.withUnsafeBufferPointer { haystack in
-                guard let first = needle.first else { return true }
-                guard needle.count <= haystack.count, let base = haystack.baseAddress,
-                    let pattern = needle.baseAddress
-                else { return false }
-                // Each place the first byte occurs (memchr), then the rest compared (memcmp).
-                var offset = 0
-                let last = haystack.count - needle.count
-                while offset <= last {
-                    guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                    let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + start, pattern, needle.count) == 0 { return true }
-                    offset = start + 1
-                }
-                return false
+            for index in needle.indices.dropFirst() {
+                let pair = Self.pair(needle[index - 1], needle[index])
+                if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
             }
+            return search(needle)
+        }
+    }
+
+    /// Whether the text holds `needle`, found by its first byte (memchr), then compared (memcmp).
+    private func search(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { haystack in
+            guard let first = needle.first else { return true }
+            guard needle.count <= haystack.count, let base = haystack.baseAddress, let pattern = needle.baseAddress
+            else { return false }
+            var offset = 0
+            let last = haystack.count - needle.count
+            while offset <= last {
+                guard let found = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, pattern, needle.count) == 0 { return true }
+                offset = start + 1
+            }
+            return false
         }
     }
 

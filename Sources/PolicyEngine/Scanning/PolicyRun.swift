@@ -59,10 +59,15 @@ struct PolicyActivation {
 
     /// Sets `variables.<name>`. Both layouts let go of the map first, so that it is changed in
     /// place rather than copied: per-item variables are set for every item of every resource.
-    mutating func setVariable(_ name: String, _ value: Value) {
+    /// `position`, when given, is where the variable already is (its place among those set).
+    mutating func setVariable(_ name: String, _ value: Value, at position: Int? = nil) {
         if let slot = Self.plainVariablesSlot { plain[slot: slot] = nil }
         if let slot = Self.itemVariablesSlot { withItem[slot: slot] = nil }
-        variables.set(.string(name), value)
+        if let position, position < variables.count {
+            variables.replaceValue(at: position, with: value)
+        } else {
+            variables.set(.string(name), value)
+        }
         let map = Value.map(variables)
         if let slot = Self.plainVariablesSlot { plain[slot: slot] = map }
         if let slot = Self.itemVariablesSlot { withItem[slot: slot] = map }
@@ -147,9 +152,11 @@ struct PolicyRun {
         var itemNodes: [LocatedNode]??
         for (index, item) in items.enumerated() {
             activation.setItem(item)
-            for variable in prepared.itemVariableIndices {
+            // The first item adds them after the resource's variables; the next ones replace them there.
+            for (offset, variable) in prepared.itemVariableIndices.enumerated() {
                 activation.setVariable(
-                    prepared.variableNames[variable], activation.evaluate(prepared.variables[variable]))
+                    prepared.variableNames[variable], activation.evaluate(prepared.variables[variable]),
+                    at: index == 0 ? nil : prepared.resourceVariableIndices.count + offset)
             }
             locator.item = nil
             validate(activation, locator: &locator, fallbackPath: { "\(each.source)[\(index)]" }) { locator in

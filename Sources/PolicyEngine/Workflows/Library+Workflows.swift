@@ -83,6 +83,10 @@ extension Library {
 enum ShellCommandCache {
     private final class Entries {
         var values: [String: Value] = [:]
+        /// The same entries by the address of the script's bytes: every policy reads a script from
+        /// the same converted value, so its string is the same storage each time, found without
+        /// hashing its text. An entry keeps its string, so the storage cannot be reused meanwhile.
+        var byAddress: [UInt: (script: String, value: Value)] = [:]
     }
 
     private static let capacity = 4096
@@ -106,15 +110,30 @@ enum ShellCommandCache {
     /// Forgets the calling thread's scripts: a scan of new resources begins.
     static func reset() {
         guard let pointer = pthread_getspecific(key) else { return }
-        Unmanaged<Entries>.fromOpaque(pointer).takeUnretainedValue().values.removeAll(keepingCapacity: true)
+        let entries = Unmanaged<Entries>.fromOpaque(pointer).takeUnretainedValue()
+        entries.values.removeAll(keepingCapacity: true)
+        entries.byAddress.removeAll(keepingCapacity: true)
     }
 
     static func commands(of script: String) -> Value {
         let entries = Self.entries
+        // A string longer than 15 bytes has storage of its own, whose bytes do not move.
+        let address =
+            script.utf8.count > 15
+            ? script.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.baseAddress.map { UInt(bitPattern: $0) }
+            } ?? nil : nil
+        if let address, let cached = entries.byAddress[address], cached.script.utf8.count == script.utf8.count {
+            return cached.value
+        }
         if let cached = entries.values[script] { return cached }
         let value = Value.list(ShellScript(script).commands.map(Library.value(of:)))
-        if entries.values.count >= capacity { entries.values.removeAll(keepingCapacity: true) }
+        if entries.values.count >= capacity {
+            entries.values.removeAll(keepingCapacity: true)
+            entries.byAddress.removeAll(keepingCapacity: true)
+        }
         entries.values[script] = value
+        if let address { entries.byAddress[address] = (script, value) }
         return value
     }
 }
