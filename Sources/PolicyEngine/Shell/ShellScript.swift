@@ -225,21 +225,23 @@ public struct ShellScript: Sendable {
 
         /// One word, quotes removed; substitutions kept as written (and their commands noted).
         mutating func readWord() -> String {
-            var word = ""
+            // Made as UTF-8 bytes and turned into a string once: appending scalars to a string
+            // one by one cost more than reading the script.
+            var word: [UInt8] = []
             while let scalar = current {
                 switch scalar {
                 case " ", "\t", "\n", "\r", ";", "&", "|", "(", ")":
-                    return word
+                    return String(decoding: word, as: UTF8.self)
                 case ">", "<":
-                    guard peek(1) == "(" else { return word }
-                    word.unicodeScalars.append(scalar)
+                    guard peek(1) == "(" else { return String(decoding: word, as: UTF8.self) }
+                    Self.append(&word, scalar)
                     index += 1
-                    word += substitution(open: "(", close: ")")
+                    word += substitution(open: "(", close: ")").utf8
                 case "'":
                     index += 1
                     while let next = current, next != "'" {
                         if next == "\n" { line += 1 }
-                        word.unicodeScalars.append(next)
+                        Self.append(&word, next)
                         index += 1
                     }
                     index += 1
@@ -247,17 +249,17 @@ public struct ShellScript: Sendable {
                     index += 1
                     while let next = current, next != "\"" {
                         if next == "\\", let escaped = peek(1), "$`\"\\\n".unicodeScalars.contains(escaped) {
-                            if escaped != "\n" { word.unicodeScalars.append(escaped) } else { line += 1 }
+                            if escaped != "\n" { Self.append(&word, escaped) } else { line += 1 }
                             index += 2
                         } else if next == "$", peek(1) == "(" {
-                            word.unicodeScalars.append(next)
+                            Self.append(&word, next)
                             index += 1
-                            word += substitution(open: "(", close: ")")
+                            word += substitution(open: "(", close: ")").utf8
                         } else if next == "`" {
-                            word += backquoted()
+                            word += backquoted().utf8
                         } else {
                             if next == "\n" { line += 1 }
-                            word.unicodeScalars.append(next)
+                            Self.append(&word, next)
                             index += 1
                         }
                     }
@@ -267,36 +269,45 @@ public struct ShellScript: Sendable {
                         if escaped == "\n" {
                             line += 1
                         } else {
-                            word.unicodeScalars.append(escaped)
+                            Self.append(&word, escaped)
                         }
                     }
                     index += 2
                 case "$" where peek(1) == "(" || peek(1) == "{":
-                    word.unicodeScalars.append(scalar)
+                    Self.append(&word, scalar)
                     index += 1
                     if current == "(" {
-                        word += substitution(open: "(", close: ")")
+                        word += substitution(open: "(", close: ")").utf8
                     } else {
-                        word += substitution(open: "{", close: "}", commands: false)
+                        word += substitution(open: "{", close: "}", commands: false).utf8
                     }
                 case "`":
-                    word += backquoted()
+                    word += backquoted().utf8
                 default:
-                    word.unicodeScalars.append(scalar)
+                    Self.append(&word, scalar)
                     index += 1
                 }
             }
-            return word
+            return String(decoding: word, as: UTF8.self)
+        }
+
+        /// Appends `scalar` to `bytes` as UTF-8.
+        private static func append(_ bytes: inout [UInt8], _ scalar: Unicode.Scalar) {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                bytes.append(contentsOf: scalar.utf8)
+            }
         }
 
         /// The text from `open` to its matching `close`, both included; with `commands`, the
         /// programs inside are noted for the current command.
         mutating func substitution(open: Unicode.Scalar, close: Unicode.Scalar, commands: Bool = true) -> String {
-            var text = ""
+            var bytes: [UInt8] = []
             var nesting = 0
             var quote: Unicode.Scalar?
             while let scalar = current {
-                text.unicodeScalars.append(scalar)
+                Self.append(&bytes, scalar)
                 index += 1
                 if scalar == "\n" { line += 1 }
                 if let open = quote {
@@ -312,6 +323,7 @@ public struct ShellScript: Sendable {
                     if nesting == 0 { break }
                 }
             }
+            let text = String(decoding: bytes, as: UTF8.self)
             if commands, text.unicodeScalars.count >= 2 {
                 note(String(text.unicodeScalars.dropFirst().dropLast()))
             }
@@ -319,18 +331,17 @@ public struct ShellScript: Sendable {
         }
 
         mutating func backquoted() -> String {
-            var text = "`"
             index += 1
-            var inner = ""
+            var bytes: [UInt8] = []
             while let scalar = current, scalar != "`" {
                 if scalar == "\n" { line += 1 }
-                inner.unicodeScalars.append(scalar)
+                Self.append(&bytes, scalar)
                 index += 1
             }
             index += 1
+            let inner = String(decoding: bytes, as: UTF8.self)
             note(inner)
-            text += inner + "`"
-            return text
+            return "`" + inner + "`"
         }
 
         /// Notes the programs of a substitution's script (nested no deeper than eight levels).
