@@ -101,11 +101,10 @@ public enum MapKey: Sendable, Hashable, CustomStringConvertible {
 /// object, so passing a map around costs one reference count.
 public struct MapValue: Sendable {
     private final class Storage: @unchecked Sendable {
-        // @unchecked: a Storage is mutated only through `MapValue`'s mutating methods, and only
-        // when `isKnownUniquelyReferenced` shows that no other value shares it.
-        // Not checked for overlapping access at run time: a Storage is changed only through
-        // `MapValue`'s mutating methods once `isKnownUniquelyReferenced` shows nothing else reads
-        // it, and the check cost a twentieth of a scan's time (every field selection reads these).
+        // @unchecked Sendable, and no run-time exclusivity checks: a Storage is changed only
+        // through `MapValue`'s mutating methods, once `isKnownUniquelyReferenced` shows that no
+        // other value shares it. The checks cost a twentieth of a Dockerfile scan (every field
+        // selection reads these properties).
         @exclusivity(unchecked) var keys: [MapKey] = []
         @exclusivity(unchecked) var values: [Value] = []
         /// UTF-8 length of each string key (-1 for other keys): a field look-up compares
