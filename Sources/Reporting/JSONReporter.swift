@@ -74,11 +74,15 @@ public struct JSONReporter: Sendable {
         let findings = report.findings
         guard !findings.isEmpty else { return [Array("[]".utf8)] }
         // What a finding takes from its policy is the same in each of its findings: written once.
-        var blocks: [String: PolicyBlock] = [:]
-        for finding in findings where blocks[finding.policyID] == nil {
-            blocks[finding.policyID] = PolicyBlock(report.policyInfo[finding.policyID], indent: indent + 2)
+        var positions: [String: Int] = [:]
+        var blocks: [PolicyBlock] = []
+        for index in findings.indices where positions[findings[index].policyID] == nil {
+            positions[findings[index].policyID] = blocks.count
+            blocks.append(PolicyBlock(report.policyInfo[findings[index].policyID], indent: indent + 2))
         }
+        let policyPositions = positions
         let policyBlocks = blocks
+        let keys = FindingKeys(indent: indent + 1)
         let chunkSize = 256
         let chunkCount = (findings.count + chunkSize - 1) / chunkSize
         let chunks = Mutex([[UInt8]](repeating: [], count: chunkCount))
@@ -86,15 +90,24 @@ public struct JSONReporter: Sendable {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(chunkSize * 1024)
             let range = chunk * chunkSize..<min(findings.count, (chunk + 1) * chunkSize)
-            for index in range {
-                JSONValue.pad(&bytes, indent + 1)
-                findings.withUnsafeBufferPointer { buffer in
+            // Findings come sorted by file, and a file's often from one policy: the last answers
+            // are kept rather than looked up again.
+            var lastPolicy = (id: "", position: 0)
+            var lastFile = (file: "", kind: String?.none)
+            findings.withUnsafeBufferPointer { buffer in
+                for index in range {
+                    if buffer[index].policyID != lastPolicy.id || index == range.lowerBound {
+                        lastPolicy = (buffer[index].policyID, policyPositions[buffer[index].policyID] ?? 0)
+                    }
+                    if buffer[index].location.file != lastFile.file || index == range.lowerBound {
+                        lastFile = (buffer[index].location.file, report.fileKinds[buffer[index].location.file])
+                    }
+                    JSONValue.pad(&bytes, indent + 1)
                     Self.write(
-                        buffer[index],
-                        policy: policyBlocks[buffer[index].policyID] ?? PolicyBlock(nil, indent: indent + 2),
-                        kind: report.fileKinds[buffer[index].location.file], into: &bytes, indent: indent + 1)
+                        buffer[index], policy: policyBlocks[lastPolicy.position], kind: lastFile.kind, keys: keys,
+                        into: &bytes)
+                    bytes += index == findings.count - 1 ? JSONValue.newline : JSONValue.commaNewline
                 }
-                bytes += index == findings.count - 1 ? JSONValue.newline : JSONValue.commaNewline
             }
             chunks.withLock { $0[chunk] = bytes }
         }
@@ -102,6 +115,40 @@ public struct JSONReporter: Sendable {
         JSONValue.pad(&closing, indent)
         closing.append(UInt8(ascii: "]"))
         return [Array("[\n".utf8)] + chunks.withLock { $0 } + [closing]
+    }
+
+    /// The text before each member of a finding — the comma ending the one before, the line
+    /// break, the indentation, the key and the colon — made once for a report.
+    private struct FindingKeys {
+        let policy, title, severity, kind, file, line, column, endLine, resource, message, mode, status,
+            statusReason, equivalents, frameworks, fingerprint, remediation: [UInt8]
+        /// The closing line break, indentation and brace.
+        let close: [UInt8]
+
+        init(indent: Int) {
+            let pad = [UInt8](repeating: UInt8(ascii: " "), count: 2 * indent + 2)
+            func key(_ name: String, first: Bool = false) -> [UInt8] {
+                (first ? Array("{\n".utf8) : Array(",\n".utf8)) + pad + Array("\"\(name)\": ".utf8)
+            }
+            policy = key("policy", first: true)
+            title = key("title")
+            severity = key("severity")
+            kind = key("kind")
+            file = key("file")
+            line = key("line")
+            column = key("column")
+            endLine = key("end_line")
+            resource = key("resource")
+            message = key("message")
+            mode = key("mode")
+            status = key("status")
+            statusReason = key("status_reason")
+            equivalents = key("equivalents")
+            frameworks = key("frameworks")
+            fingerprint = key("fingerprint")
+            remediation = key("remediation")
+            close = Array("\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: 2 * indent) + [UInt8(ascii: "}")]
+        }
     }
 
     /// A finding's members that come from its policy, as JSON text at the indentation of a
@@ -131,54 +178,52 @@ public struct JSONReporter: Sendable {
     /// One finding as a JSON object, written straight into `output`: a report of tens of thousands
     /// of findings spends its time here, so no intermediate values are made.
     private static func write(
-        _ finding: borrowing Finding, policy: borrowing PolicyBlock, kind: String?, into output: inout [UInt8],
-        indent: Int
+        _ finding: borrowing Finding, policy: borrowing PolicyBlock, kind: String?, keys: borrowing FindingKeys,
+        into output: inout [UInt8]
     ) {
-        var object = JSONValue.ObjectWriter(indent: indent)
-        object.open(&output)
-        object.key("policy", &output)
+        output += keys.policy
         JSONText.writeString(finding.policyID, into: &output)
-        object.key("title", &output)
+        output += keys.title
         JSONText.writeString(finding.title.isEmpty ? policy.title : finding.title, into: &output)
-        object.key("severity", &output)
+        output += keys.severity
         JSONText.writeString(finding.severity.rawValue, into: &output)
-        object.key("kind", &output)
+        output += keys.kind
         if let kind { JSONText.writeString(kind, into: &output) } else { output += JSONValue.nullText }
-        object.key("file", &output)
+        output += keys.file
         JSONText.writeString(finding.location.file, into: &output)
-        object.key("line", &output)
+        output += keys.line
         output += String(finding.location.line).utf8
-        object.key("column", &output)
+        output += keys.column
         output += String(finding.location.column).utf8
-        object.key("end_line", &output)
+        output += keys.endLine
         if let endLine = finding.location.endLine {
             output += String(endLine).utf8
         } else {
             output += JSONValue.nullText
         }
-        object.key("resource", &output)
+        output += keys.resource
         JSONText.writeString(finding.resource, into: &output)
-        object.key("message", &output)
+        output += keys.message
         JSONText.writeString(finding.message, into: &output)
-        object.key("mode", &output)
+        output += keys.mode
         JSONText.writeString(finding.mode, into: &output)
-        object.key("status", &output)
+        output += keys.status
         JSONText.writeString(finding.status.rawValue, into: &output)
-        object.key("status_reason", &output)
+        output += keys.statusReason
         if let reason = finding.statusReason {
             JSONText.writeString(reason, into: &output)
         } else {
             output += JSONValue.nullText
         }
-        object.key("equivalents", &output)
+        output += keys.equivalents
         output += policy.equivalents
-        object.key("frameworks", &output)
+        output += keys.frameworks
         output += policy.frameworks
-        object.key("fingerprint", &output)
+        output += keys.fingerprint
         JSONText.writeString(finding.fingerprint, into: &output)
-        object.key("remediation", &output)
+        output += keys.remediation
         output += policy.remediation
-        object.close(&output)
+        output += keys.close
     }
 
     private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
@@ -243,37 +288,6 @@ enum JSONValue {
 
     static func pad(_ output: inout [UInt8], _ indent: Int) {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
-    }
-
-    /// Writes an object member by member, laid out as `write(into:indent:)` lays out `.object`.
-    struct ObjectWriter {
-        let indent: Int
-        private var members = 0
-
-        init(indent: Int) { self.indent = indent }
-
-        func open(_ output: inout [UInt8]) { output += JSONValue.openObject }
-
-        /// The separator after the previous member, the padding, the key and the colon.
-        mutating func key(_ name: StaticString, _ output: inout [UInt8]) {
-            if members > 0 {
-                output.append(UInt8(ascii: ","))
-                output.append(UInt8(ascii: "\n"))
-            }
-            members += 1
-            for _ in 0..<(2 * indent + 2) { output.append(UInt8(ascii: " ")) }
-            output.append(0x22)
-            name.withUTF8Buffer { output.append(contentsOf: $0) }
-            output.append(0x22)
-            output += JSONValue.colon
-        }
-
-        /// Ends the object, which has at least one member.
-        func close(_ output: inout [UInt8]) {
-            output += JSONValue.newline
-            JSONValue.pad(&output, indent)
-            output.append(UInt8(ascii: "}"))
-        }
     }
 
     static let nullText = Array("null".utf8)

@@ -74,12 +74,19 @@ public struct Report: Sendable {
     /// The number of open findings of each severity.
     public var countsBySeverity: [Severity: Int] {
         var counts: [Severity: Int] = [:]
-        for finding in findings where finding.status == .open { counts[finding.severity, default: 0] += 1 }
+        // By index, reading two fields: a loop over the findings would copy each one.
+        for index in findings.indices where findings[index].status == .open {
+            counts[findings[index].severity, default: 0] += 1
+        }
         return counts
     }
 
     /// How many findings have each status.
-    public func count(_ status: Finding.Status) -> Int { findings.count { $0.status == status } }
+    public func count(_ status: Finding.Status) -> Int {
+        var count = 0
+        for index in findings.indices where findings[index].status == status { count += 1 }
+        return count
+    }
 
     public var errorCount: Int { diagnostics.count { $0.level == .error } }
     public var warningCount: Int { diagnostics.count { $0.level == .warning } }
