@@ -5,8 +5,10 @@ import PolicyModel
 /// rather than stopping at the first, so one run shows an author everything to fix.
 struct PolicyReader {
     let file: String
-    /// The file's lines as Unicode scalars, to place errors inside expressions.
-    let lines: [[Unicode.Scalar]]
+    /// The file's text, split into lines of Unicode scalars only to place an error inside an
+    /// expression (most files have none).
+    let text: String
+    private var lines: [[Unicode.Scalar]]?
     var diagnostics: [Diagnostic] = []
     /// Known keys that an unknown key was taken for (`"validations[0].expression"`), so that the
     /// misspelling is reported once rather than also as a missing key.
@@ -43,9 +45,7 @@ struct PolicyReader {
 
     init(file: String, text: String) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
-        }
+        self.text = text
     }
 
     /// The policy `document` declares, or `nil` (with diagnostics) when anything in it is wrong.
@@ -329,6 +329,12 @@ struct PolicyReader {
             let program = try environment.compile(source)
             return Policy.Expression(source: source, program: program, location: node.location(in: file))
         } catch {
+            let lines =
+                self.lines
+                ?? text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                    Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
+                }
+            self.lines = lines
             let (line, column) = ScalarPosition.locate(
                 offset: error.offset, scalarLine: Int(node.span.line), scalarColumn: Int(node.span.column),
                 lines: lines)
