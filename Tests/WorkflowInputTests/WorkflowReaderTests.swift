@@ -227,4 +227,45 @@ struct WorkflowReaderTests {
         #expect(ActionReference("./.github/actions/setup")?.kind == .local)
         #expect(ActionReference("  ") == nil)
     }
+
+    /// The version of an action: its tag, or for a commit id the version its comment names.
+    @Test func actionVersionsComeFromTheTagOrTheCommentAfterACommit() throws {
+        let sha = String(repeating: "de0f", count: 10)
+        #expect(ActionReference("actions/setup-node@v5")?.version == "v5")
+        #expect(ActionReference("actions/setup-node@v5")?.majorVersion == 5)
+        #expect(ActionReference("astral-sh/setup-uv@6.5.0")?.majorVersion == 6)
+        #expect(ActionReference("actions/checkout@main")?.version == nil)
+        #expect(ActionReference("actions/checkout@\(sha)")?.version == nil)
+        #expect(ActionReference("actions/checkout@\(sha)", comment: "v6.0.2")?.version == "v6.0.2")
+        #expect(ActionReference("actions/checkout@\(sha)", comment: "tag=v4.1.1")?.majorVersion == 4)
+        #expect(ActionReference("actions/checkout@\(sha)", comment: "pin@v10.0.0 (latest)")?.majorVersion == 10)
+        #expect(ActionReference("actions/checkout@\(sha)", comment: "keep this one")?.version == nil)
+        // A tag's own version wins over a comment; a docker image has none.
+        #expect(ActionReference("actions/checkout@v4", comment: "v3")?.version == "v4")
+        #expect(ActionReference("docker://alpine:3.20")?.version == nil)
+
+        let (resource, diagnostics) = Self.read(
+            """
+            on: push
+            jobs:
+              build:
+                runs-on: ubuntu-latest
+                steps:
+                - uses: astral-sh/setup-uv@\(sha) # v6.5.0
+                - uses: 'actions/setup-node@\(sha)'  # tag=v5.0.0
+                - uses: actions/cache@\(sha)#not-a-comment
+                - uses: actions/checkout@v4 # v3
+
+            """)
+        #expect(diagnostics.isEmpty)
+        let steps = Self.list(try #require(resource).content["steps"])
+        #expect(steps.map { $0["action"]?["version"]?.string } == ["v6.5.0", "v5.0.0", nil, "v4"])
+        #expect(
+            steps.map {
+                $0["action"]?["majorVersion"].flatMap { node -> Int64? in
+                    if case .int(let value) = node.content { return value }
+                    return nil
+                }
+            } == [6, 5, nil, 4])
+    }
 }

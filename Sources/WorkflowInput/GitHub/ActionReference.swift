@@ -24,12 +24,24 @@ public struct ActionReference: Sendable, Equatable {
     public var pinned: Bool
     /// A reusable workflow (`…/.github/workflows/x.yml`) rather than an action.
     public var workflow: Bool
+    /// The version the reference runs, when it can be told: its ref when that is a version tag
+    /// (`v5`, `v6.5.0`), else the version a comment after a commit id names
+    /// (`@de0fac2… # v6.0.2`, as Dependabot and Renovate write it); `nil` otherwise.
+    public var version: String?
 
-    /// Reads `uses`; `nil` for an empty value.
-    public init?(_ uses: String) {
+    /// The first number of `version` (`6` for `v6.5.0`).
+    public var majorVersion: Int? {
+        guard let version else { return nil }
+        return Int(version.drop { $0 == "v" || $0 == "V" }.prefix { $0.isASCII && $0.isNumber })
+    }
+
+    /// Reads `uses`; `nil` for an empty value. `comment` is the comment written after the value
+    /// on its line, if any, which names the version of a commit id.
+    public init?(_ uses: String, comment: String? = nil) {
         let text = uses.trimmingSpaces
         guard !text.isEmpty else { return nil }
         workflow = false
+        version = nil
         if text.hasPrefix("docker://") {
             kind = .docker
             owner = ""
@@ -65,18 +77,42 @@ public struct ActionReference: Sendable, Equatable {
         path = parts.dropFirst(2).joined(separator: "/")
         pinned = (ref.count == 40 || ref.count == 64) && ref.allSatisfy(\.isHexDigit)
         workflow = path.hasPrefix(".github/workflows/")
+        version = pinned ? comment.flatMap(Self.version(inComment:)) : Self.version(ref)
+    }
+
+    /// `text` when it is a version (`v5`, `6.5.0`, `v1.2.3-rc.1`: an optional `v`, then digits and
+    /// dots, then anything), else `nil`.
+    static func version(_ text: Substring) -> String? {
+        let digits = text.first == "v" || text.first == "V" ? text.dropFirst() : text
+        guard let first = digits.first, first.isASCII, first.isNumber else { return nil }
+        return String(text)
+    }
+
+    static func version(_ text: String) -> String? { version(text[...]) }
+
+    /// The first version a comment names: a word that is one (`v6.0.2`), or one after `tag=`,
+    /// `@` or `:` (`tag=v4.1.1`, `pin@v4`).
+    static func version(inComment comment: String) -> String? {
+        for word in comment.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "(" || $0 == ")" }) {
+            let candidate = word.split(whereSeparator: { $0 == "=" || $0 == "@" || $0 == ":" }).last ?? word
+            if let version = version(candidate) { return version }
+        }
+        return nil
     }
 
     /// The reference as a located mapping for policies:
-    /// `{kind, owner, repository, path, ref, pinned, workflow}`, every value at `span`.
+    /// `{kind, owner, repository, path, ref, pinned, workflow, version?, majorVersion?}`, every
+    /// value at `span`; the versions are absent when unknown.
     func node(at span: Span) -> Node {
         func value(_ content: Node.Content) -> Node { Node(content, span: span) }
-        return .located(
-            [
-                ("kind", value(.string(kind.rawValue))), ("owner", value(.string(owner))),
-                ("repository", value(.string(repository))), ("path", value(.string(path))),
-                ("ref", value(.string(ref))), ("pinned", value(.bool(pinned))), ("workflow", value(.bool(workflow))),
-            ], at: span)
+        var entries: [(String, Node)] = [
+            ("kind", value(.string(kind.rawValue))), ("owner", value(.string(owner))),
+            ("repository", value(.string(repository))), ("path", value(.string(path))),
+            ("ref", value(.string(ref))), ("pinned", value(.bool(pinned))), ("workflow", value(.bool(workflow))),
+        ]
+        if let version { entries.append(("version", value(.string(version)))) }
+        if let majorVersion { entries.append(("majorVersion", value(.int(Int64(majorVersion))))) }
+        return .located(entries, at: span)
     }
 }
 

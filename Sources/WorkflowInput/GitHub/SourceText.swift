@@ -28,6 +28,31 @@ struct SourceText: Sendable {
         return offset
     }
 
+    /// The comment after the scalar that starts at `span`, on the same line (`# v6.0.2` after a
+    /// commit id), without its `#`; `nil` when there is none. A quoted scalar is skipped whole.
+    func comment(onLineOf span: Span) -> String? {
+        var cursor = offset(line: Int(span.line), column: Int(span.column))
+        guard cursor < bytes.count else { return nil }
+        let quote = bytes[cursor]
+        if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") {
+            cursor += 1
+            while cursor < bytes.count, bytes[cursor] != quote, bytes[cursor] != UInt8(ascii: "\n") { cursor += 1 }
+            cursor += 1
+        }
+        // A `#` begins a comment only after a space or tab (`a#b` is part of a plain scalar).
+        var previous = UInt8(ascii: "x")
+        while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\n") {
+            if bytes[cursor] == UInt8(ascii: "#"), previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") {
+                var end = cursor + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                return String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self).trimmingSpaces
+            }
+            previous = bytes[cursor]
+            cursor += 1
+        }
+        return nil
+    }
+
     /// The 1-based line and column of a byte offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
         var low = 0

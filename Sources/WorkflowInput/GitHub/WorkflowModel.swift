@@ -122,7 +122,7 @@ struct WorkflowModel {
         var steps: [Node] = []
         if case .sequence(let items)? = job["steps"]?.content { steps = augmentedSteps(items, job: id) }
         let uses = job["uses"]
-        let action = uses.flatMap { node in node.string.flatMap(ActionReference.init).map { $0.node(at: node.span) } }
+        let action = uses.flatMap(actionReference)
         var views: [(String, Node)] = [
             ("id", id), ("runners", Node(.sequence(runners), span: job["runs-on"]?.span ?? at)),
             ("selfHosted", Node(.bool(selfHosted), span: job["runs-on"]?.span ?? at)),
@@ -132,6 +132,12 @@ struct WorkflowModel {
         entries.removeAll { entry in views.contains { $0.0 == entry.key.string } }
         for (name, value) in views { entries.append(Node.Entry(key: Node(.string(name), span: at), value: value)) }
         return Node(.mapping(entries), span: job.span)
+    }
+
+    /// What a `uses:` value names, with the version its comment gives (`@<sha> # v6.0.2`).
+    private func actionReference(_ node: Node) -> Node? {
+        guard let text = node.string else { return nil }
+        return ActionReference(text, comment: source.comment(onLineOf: node.span))?.node(at: node.span)
     }
 
     private mutating func augmentedSteps(_ items: [Node], job: Node?) -> [Node] {
@@ -144,8 +150,7 @@ struct WorkflowModel {
             }
             let at = Span(line: Int(step.span.line), column: Int(step.span.column))
             let uses = step["uses"]
-            let action = uses.flatMap { node in node.string.flatMap(ActionReference.init).map { $0.node(at: node.span) }
-            }
+            let action = uses.flatMap(actionReference)
             var views: [(String, Node)] = [("index", Node(.int(Int64(index)), span: at))]
             if let job { views.append(("job", job)) }
             if let action { views.append(("action", action)) }
