@@ -44,7 +44,9 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-JOB_IN_TEXT = re.compile(r"\bjobs\.([A-Za-z0-9_-]+)")
+# Palisade names a job as `jobs.<id>.…` in paths and step messages, and as `job <id>` in the
+# messages of job-level findings ("the container of job build, …").
+JOB_IN_TEXT = re.compile(r"\bjobs\.([A-Za-z0-9_-]+)|\bjob ([A-Za-z0-9_-]+)")
 PREFIXES = ("zizmor/", "zizmor:", "zizmor.")
 
 
@@ -121,7 +123,7 @@ def palisade_job(finding: dict) -> str | None:
         if isinstance(source, str):
             match = JOB_IN_TEXT.search(source)
             if match:
-                return match.group(1)
+                return match.group(1) or match.group(2)
     return None
 
 
