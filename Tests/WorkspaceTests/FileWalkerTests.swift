@@ -30,4 +30,20 @@ struct FileWalkerTests {
         ]
         #expect(found.files == expected.map { root + "/" + $0 })
     }
+
+    /// A report written in pieces, each at its offset on any core, is the pieces one after
+    /// another, and replaces a longer file that was there.
+    @Test func chunksAreWrittenInOrderOverAnOlderFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try String(repeating: "x", count: 100_000).write(toFile: path, atomically: false, encoding: .utf8)
+        var chunks: [[UInt8]] = [Array("[\n".utf8), []]
+        for index in 0..<200 {
+            chunks.append(Array("  \"chunk \(index)\",\n".utf8) + [UInt8](repeating: 0x20, count: index))
+        }
+        chunks.append(Array("]\n".utf8))
+        try FileWalker.writeFile(chunks: chunks, to: path)
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written == Array(chunks.joined()))
+    }
 }
