@@ -88,6 +88,31 @@ struct PolicyKeywordsTests {
         #expect(!holds("", ["a"]))
     }
 
+    /// The pair filter and the search against the plainest reading: drop the characters, lower
+    /// the case, look for the word. Random texts over a small alphabet, so that words and pairs
+    /// collide often.
+    @Test func searchAgreesWithAPlainReadingOnRandomTexts() {
+        var state: UInt64 = 0x5EED_CAFE
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("abAB-_\"'\\`\n\r x/.:")
+        let letters = Array("ab-_x/.:")
+        for _ in 0..<2_000 {
+            let text = String((0..<next(60)).map { _ in alphabet[next(alphabet.count)] })
+            let words = (0..<(1 + next(3))).map { _ in
+                String((0..<(1 + next(4))).map { _ in letters[next(letters.count)] })
+            }
+            let plain = String(
+                text.lowercased().filter { !"\"'\\`\n\r".contains($0) })
+            var keywordText = KeywordText(text)
+            #expect(
+                keywordText.containsAny(words) == words.contains { plain.contains($0) },
+                "\(text.debugDescription) \(words)")
+        }
+    }
+
     @Test func keywordsAreRefusedWhereAFileIsNotAllThePolicySees() {
         // Terraform resources take values from other files of their module.
         let terraform = Self.load(Self.policy(keywords: "[telnet]", kinds: "[dockerfile, terraform]"))
