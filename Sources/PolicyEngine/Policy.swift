@@ -143,6 +143,21 @@ public struct Policy: Sendable {
     public var variables: [NamedExpression]
     /// When set, the validations run once per element of its value, bound to `item`.
     public var each: Expression?
+    /// For an `each` written `<list>.filter(x, <condition>)`: the list, and the condition as a
+    /// program of `item`. The validations then run on the elements the condition keeps, and
+    /// findings are located in the list as written.
+    public var eachFilter: EachFilter?
+
+    /// See `eachFilter`.
+    public struct EachFilter: Sendable {
+        public var list: Expression
+        public var condition: Program
+
+        public init(list: Expression, condition: Program) {
+            self.list = list
+            self.condition = condition
+        }
+    }
     /// Words of which the source file of a resource must hold one for the policy to find anything
     /// there, lowercased: a file holding none is not evaluated. See `KeywordText` for how a file is
     /// read, and docs/POLICIES.md ("Keywords").
@@ -218,6 +233,9 @@ extension Policy {
         copy.match.conditions = match.conditions.map { $0.independentCopy() }
         copy.variables = variables.map { $0.independentCopy() }
         copy.each = each?.independentCopy()
+        copy.eachFilter = eachFilter.map {
+            EachFilter(list: $0.list.independentCopy(), condition: $0.condition.independentCopy())
+        }
         copy.validations = validations.map { validation in
             var validation = validation
             validation.expression = validation.expression.independentCopy()

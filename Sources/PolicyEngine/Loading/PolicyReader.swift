@@ -82,6 +82,7 @@ struct PolicyReader {
         var environment = Self.environment
         environment.constants = constants
         let each = document["each"].flatMap { expression($0, "each", in: environment) }
+        let eachFilter = each.flatMap { Self.eachFilter(of: $0, in: environment) }
         var itemEnvironment = document["each"] == nil ? Self.environment : Self.itemEnvironment
         itemEnvironment.constants = constants
         var validations: [Policy.Validation] = []
@@ -117,6 +118,7 @@ struct PolicyReader {
             aliases: aliases, deprecated: deprecated, file: file, location: document.location(in: file))
         policy.tests = tests
         policy.keywords = keywords
+        policy.eachFilter = eachFilter
         return policy
     }
 
@@ -259,6 +261,45 @@ struct PolicyReader {
         let at = node["at"].flatMap { expression($0, "\(path).at", in: environment) }
         guard let check else { return nil }
         return Policy.Validation(expression: check, message: message, messageExpression: messageExpression, at: at)
+    }
+
+    /// An `each` written `<list>.filter(x, <condition>)` taken apart: the list, and the condition
+    /// compiled as `cel.bind(x, item, <condition>)`, so that the validations run on the elements
+    /// kept while findings are located in the list as written. `nil` for any other `each` (or one
+    /// whose parts do not compile apart, which then runs as written).
+    static func eachFilter(of each: Policy.Expression, in environment: Environment) -> Policy.EachFilter? {
+        let source = AdmissionRun.trimmed(each.source)
+        guard source.hasSuffix(")") else { return nil }
+        // The last `.filter(` outside brackets and quotes, whose parenthesis closes at the end.
+        var start: String.Index?
+        var closes: String.Index?
+        NodePath.scanOutsideQuotes(source) { index, character, depth in
+            if depth == 0, character == ".", source[index...].hasPrefix(".filter(") {
+                start = index
+                closes = nil
+            }
+            // The parenthesis that brings the depth back to 0 after the last `.filter(`.
+            if start != nil, closes == nil, depth == 1, character == ")" { closes = index }
+            return true
+        }
+        guard let start, let closes, source.index(after: closes) == source.endIndex else { return nil }
+        let list = String(source[..<start])
+        let arguments = String(
+            source[source.index(start, offsetBy: ".filter(".count)..<source.index(before: source.endIndex)])
+        // The parts are slices of `arguments`: the condition is everything after the first comma.
+        let parts = NodePath.split(arguments, on: ",")
+        guard parts.count >= 2 else { return nil }
+        let name = AdmissionRun.trimmed(String(parts[0]))
+        guard isIdentifier(name), name != "item" else { return nil }
+        let condition = String(arguments[parts[1].startIndex...])
+        var itemEnvironment = itemEnvironment
+        itemEnvironment.constants = environment.constants
+        guard let listProgram = try? environment.compile(list),
+            let conditionProgram = try? itemEnvironment.compile("cel.bind(\(name), item, \(condition))")
+        else { return nil }
+        return Policy.EachFilter(
+            list: Policy.Expression(source: list, program: listProgram, location: each.location),
+            condition: conditionProgram)
     }
 
     /// `keywords`: a list of words, compared with a file's text as `KeywordText` reads it.

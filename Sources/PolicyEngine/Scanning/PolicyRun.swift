@@ -139,7 +139,10 @@ struct PolicyRun {
             validate(activation, locator: &locator, fallbackPath: { "" })
             return
         }
-        let value = activation.evaluate(each.program)
+        // A filtered `each` evaluates its list, and its condition per element.
+        let filter = prepared.policy.eachFilter
+        let listed = filter?.list ?? each
+        let value = activation.evaluate(listed.program)
         if value.isUnknown {
             reportUnknown(at: nil, locator: locator, because: "the values it checks are known only after apply")
             return
@@ -152,6 +155,17 @@ struct PolicyRun {
         var itemNodes: [LocatedNode]??
         for (index, item) in items.enumerated() {
             activation.setItem(item)
+            if let condition = filter?.condition {
+                switch activation.evaluate(condition) {
+                case .bool(true): break
+                case .bool(false): continue
+                case let other:
+                    warn(
+                        "each could not be evaluated on \(subject.label): \(problem(other, expected: "a boolean"))",
+                        at: each)
+                    continue
+                }
+            }
             // The first item adds them after the resource's variables; the next ones replace them there.
             for (offset, variable) in prepared.itemVariableIndices.enumerated() {
                 activation.setVariable(
@@ -159,9 +173,9 @@ struct PolicyRun {
                     at: index == 0 ? nil : prepared.resourceVariableIndices.count + offset)
             }
             locator.item = nil
-            validate(activation, locator: &locator, fallbackPath: { "\(each.source)[\(index)]" }) { locator in
+            validate(activation, locator: &locator, fallbackPath: { "\(listed.source)[\(index)]" }) { locator in
                 if itemNodes == nil {
-                    let located = locator.candidates(each.source).lazy.compactMap(\.listElements)
+                    let located = locator.candidates(listed.source).lazy.compactMap(\.listElements)
                         .first { $0.count == items.count }
                     itemNodes = .some(located)
                 }

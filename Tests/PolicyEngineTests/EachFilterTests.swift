@@ -1,0 +1,80 @@
+import DockerfileInput
+import PolicyEngine
+import PolicyModel
+import Testing
+
+/// `each: <list>.filter(x, <condition>)`: the validations run on the elements kept, and findings
+/// are located in the list as written, as for an unfiltered `each`.
+struct EachFilterTests {
+    static func policy(each: String, validation: String = "\"!item.script.contains('telnet')\"") -> String {
+        """
+        id: docker-no-telnet
+        title: telnet is installed
+        severity: low
+        kinds: [dockerfile]
+        match: {resources: [dockerfile]}
+        each: \(each)
+        validations:
+        - expression: \(validation)
+          messageExpression: "'line ' + string(item.line)"
+          at: item.arguments
+
+        """
+    }
+
+    static func load(_ text: String) throws -> Policy {
+        let (policies, diagnostics) = PolicyLoader.load(text, file: "p.yaml")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered() })")
+        return try #require(policies.first)
+    }
+
+    static let dockerfile = """
+        FROM debian:12
+        ENV NOTE="telnet is not installed here"
+        RUN apt-get install -y telnet
+        COPY telnet.conf /etc/
+        RUN true
+
+        """
+
+    static func scan(_ policy: Policy) -> (findings: [String], warnings: [String]) {
+        let (resources, _) = DockerfileParser.parse(dockerfile, file: "Dockerfile")
+        let (findings, diagnostics) = Scanner(policies: [policy]).scan(resources)
+        return (findings.map { "\($0.location.line):\($0.location.column) \($0.message)" }, diagnostics.map(\.message))
+    }
+
+    @Test func theFilterIsTakenApartAndFindingsAreLocatedInTheList() throws {
+        let filtered = try Self.load(Self.policy(each: "object.instructions.filter(i, i.keyword == 'RUN')"))
+        #expect(filtered.eachFilter?.list.source == "object.instructions")
+        // Only RUN instructions are checked: the ENV and COPY that mention telnet are not.
+        let result = Self.scan(filtered)
+        #expect(result.findings == ["3:5 line 3"])
+        #expect(result.warnings.isEmpty)
+        // The same as an unfiltered each whose validation tests the keyword itself.
+        let guarded = try Self.load(
+            Self.policy(
+                each: "object.instructions",
+                validation: "\"item.keyword != 'RUN' || !item.script.contains('telnet')\""))
+        #expect(guarded.eachFilter == nil)
+        #expect(Self.scan(guarded).findings == result.findings)
+    }
+
+    @Test func otherShapesRunAsWritten() throws {
+        for each in [
+            "object.instructions.filter(item, item.keyword == 'RUN')",  // `item` would be shadowed
+            "object.instructions.filter(i, i.keyword == 'RUN').map(i, i)",  // the filter is not last
+            "[object.instructions.filter(i, i.keyword == 'RUN')][0]",
+        ] {
+            let policy = try Self.load(Self.policy(each: "\"\(each)\""))
+            #expect(policy.eachFilter == nil, "\(each)")
+        }
+    }
+
+    @Test func aConditionThatFailsIsAWarningAndTheElementIsPassedOver() throws {
+        let policy = try Self.load(Self.policy(each: "object.instructions.filter(i, i.nothing == 'RUN')"))
+        let result = Self.scan(policy)
+        #expect(result.findings.isEmpty)
+        #expect(result.warnings.count == 5)  // one per instruction, as for a validation
+        #expect(result.warnings.allSatisfy { $0.contains("each could not be evaluated") && $0.contains("nothing") })
+    }
+}
