@@ -82,10 +82,12 @@ extension Library {
 /// carried from one file to the next; it is also bounded.
 enum ShellCommandCache {
     private final class Entries {
+        /// Scripts of up to 15 bytes, which live in the string itself, by their text.
         var values: [String: Value] = [:]
-        /// The same entries by the address of the script's bytes: every policy reads a script from
-        /// the same converted value, so its string is the same storage each time, found without
+        /// Longer scripts by the address of their bytes: every policy reads a script from the
+        /// same converted value, so its string is the same storage each time, found without
         /// hashing its text. An entry keeps its string, so the storage cannot be reused meanwhile.
+        /// (Two equal scripts in different storage are split twice, which is only slower.)
         var byAddress: [UInt: (script: String, value: Value)] = [:]
     }
 
@@ -123,17 +125,20 @@ enum ShellCommandCache {
             ? script.utf8.withContiguousStorageIfAvailable { bytes in
                 bytes.baseAddress.map { UInt(bitPattern: $0) }
             } ?? nil : nil
-        if let address, let cached = entries.byAddress[address], cached.script.utf8.count == script.utf8.count {
-            return cached.value
+        if let address {
+            if let cached = entries.byAddress[address], cached.script.utf8.count == script.utf8.count {
+                return cached.value
+            }
+        } else if let cached = entries.values[script] {
+            return cached
         }
-        if let cached = entries.values[script] { return cached }
         let value = Value.list(ShellScript(script).commands.map(Library.value(of:)))
-        if entries.values.count >= capacity {
+        if entries.values.count + entries.byAddress.count >= capacity {
             entries.values.removeAll(keepingCapacity: true)
             entries.byAddress.removeAll(keepingCapacity: true)
         }
-        entries.values[script] = value
-        if let address { entries.byAddress[address] = (script, value) }
+        // A long script is kept by its address only: its text is not hashed.
+        if let address { entries.byAddress[address] = (script, value) } else { entries.values[script] = value }
         return value
     }
 }
