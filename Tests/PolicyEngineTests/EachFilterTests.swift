@@ -1,4 +1,5 @@
 import DockerfileInput
+import Foundation
 import PolicyEngine
 import PolicyModel
 import Testing
@@ -76,5 +77,20 @@ struct EachFilterTests {
         #expect(result.findings.isEmpty)
         #expect(result.warnings.count == 5)  // one per instruction, as for a validation
         #expect(result.warnings.allSatisfy { $0.contains("each could not be evaluated") && $0.contains("nothing") })
+    }
+
+    /// The example at the top of docs/POLICY-FORMAT.md loads and does what the page says.
+    @Test func theDocumentedExampleLoadsAndFindsTelnet() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/POLICY-FORMAT.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let start = try #require(text.range(of: "```yaml\n"))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let policy = try Self.load(String(text[start.upperBound..<end.lowerBound]))
+        #expect(policy.keywords == ["telnet"] && policy.eachFilter != nil && policy.itemVariableIndices == [1])
+        let dockerfile = "FROM debian:12\nRUN apt-get update && apt-get install -y telnet curl\nRUN echo telnet\n"
+        let (resources, _) = DockerfileParser.parse(dockerfile, file: "Dockerfile")
+        let findings = Scanner(policies: [policy]).scan(resources, text: dockerfile).findings
+        #expect(findings.map(\.message) == ["RUN on line 2 installs telnet with apt-get"])
     }
 }
