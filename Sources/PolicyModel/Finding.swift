@@ -57,16 +57,28 @@ public struct Finding: Sendable, Hashable, Codable {
     /// cryptographic hash can replace it when fingerprints must resist forgery.
     public static func fingerprint(policyID: String, file: String, resource: String, path: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in [policyID, file, resource, path] {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
+        // Each part's bytes in place, then a zero byte between parts (every finding computes this).
+        func add(_ part: String) {
+            var part = part
+            part.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01b3
+                }
             }
-            hash = hash &* 0x0000_0100_0000_01b3  // the separator: a zero byte
+            hash = hash &* 0x0000_0100_0000_01b3
         }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        add(policyID)
+        add(file)
+        add(resource)
+        add(path)
+        // Sixteen lower-case hex digits.
+        var text = [UInt8](repeating: 0, count: 16)
+        for index in 0..<16 { text[index] = hexDigits[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension Finding: Comparable {
