@@ -355,15 +355,21 @@ public struct ShellScript: Sendable {
 
         /// Ends the current command; `piped` when a `|` follows it.
         /// Words that open or close a compound command rather than name a program.
-        static let reserved: Set<String> = [
-            "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "!", "{",
-            "}", "in",
-        ]
+        static func isReserved(_ word: String) -> Bool {
+            // Short words compare as values, without hashing: this runs for every command.
+            switch word {
+            case "if", "then", "else", "elif", "fi", "do", "done", "while", "until", "for", "case", "esac", "!", "{",
+                "}", "in":
+                return true
+            default:
+                return false
+            }
+        }
 
         mutating func finish(piped: Bool) {
             // A loop's or a case's header (`for f in *.txt`) runs no program.
             if let first = words.first, first == "for" || first == "case" || first == "select" { words.removeAll() }
-            while let first = words.first, Self.reserved.contains(first) { words.removeFirst() }
+            while let first = words.first, Self.isReserved(first) { words.removeFirst() }
             if words.count == 1, words[0] == "}" { words.removeAll() }
             guard !words.isEmpty else {
                 substitutions.removeAll()
@@ -400,12 +406,17 @@ public struct ShellScript: Sendable {
         }
 
         /// The shells whose `-c` scripts are read as part of the script.
-        static let shells: Set<String> = ["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]
+        static func isShell(_ program: String) -> Bool {
+            switch program {
+            case "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh": return true
+            default: return false
+            }
+        }
 
         /// The script a shell command runs from its `-c` option (`bash -eo pipefail -c 'a && b'`),
         /// or `nil` when it runs none (a script file, standard input).
         static func inlineScript(of command: Command) -> String? {
-            guard shells.contains(command.program) else { return nil }
+            guard isShell(command.program) else { return nil }
             var found = false
             var arguments = command.arguments[...]
             while let argument = arguments.popFirst() {
@@ -422,6 +433,15 @@ public struct ShellScript: Sendable {
                 }
             }
             return nil
+        }
+
+        /// The last `/`-separated part of `word` that is not empty (`/usr/bin/curl` → `curl`,
+        /// `tools/` → `tools`), or `word` when it has none.
+        static func baseName(_ word: String) -> String {
+            guard let slash = word.utf8.lastIndex(of: UInt8(ascii: "/")) else { return word }
+            let after = word.utf8.index(after: slash)
+            if after != word.utf8.endIndex { return String(word[after...]) }
+            return String(word.split(separator: "/").last ?? Substring(word))
         }
 
         static func findProgram(_ command: inout Command) {
@@ -441,7 +461,7 @@ public struct ShellScript: Sendable {
                     continue
                 }
                 // A path's base name; a program that is itself a substitution stays as written.
-                let name = word.hasPrefix("$") ? word : String(word.split(separator: "/").last ?? Substring(word))
+                let name = word.hasPrefix("$") ? word : Self.baseName(word)
                 switch name {
                 case "sudo", "doas":
                     command.elevated = true
