@@ -113,7 +113,7 @@ public struct Scanner: Sendable {
             let module: Value =
                 resource.inputKind == TerraformReader.inputKind
                 ? .opaque(TerraformModuleContext(index: terraform, resource: resource)) : .null
-            let activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
+            var activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
             for index in byType[resource.inputKind + "/" + resource.type] ?? [] {
                 let preparedPolicy = prepared[index]
                 if usesKeywords, !preparedPolicy.keywords.isEmpty, let text,
@@ -146,8 +146,8 @@ public struct Scanner: Sendable {
                     findings += run.findings
                     diagnostics += run.diagnostics
                 } else {
-                    var run = PolicyRun(prepared: preparedPolicy, subject: subject, activation: activation)
-                    run.evaluate()
+                    var run = PolicyRun(prepared: preparedPolicy, subject: subject)
+                    run.evaluate(&activation)
                     findings += run.findings
                     diagnostics += run.diagnostics
                 }

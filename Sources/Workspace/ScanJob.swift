@@ -245,7 +245,8 @@ public enum ScanJob {
         var fileKinds: [String: String] = [:]
         var resourceCount = 0
         var inputErrors = diagnostics.count { $0.level == .error } - policyErrors
-        for outcome in outcomes {
+        // In the order of their files, so that findings sorted per file come out sorted overall.
+        for outcome in outcomes.sorted(by: { $0.file < $1.file }) {
             findings += outcome.findings
             diagnostics += outcome.diagnostics
             inputErrors += outcome.diagnostics.count { $0.level == .error }
@@ -316,6 +317,8 @@ public enum ScanJob {
                     outcome.findings[position].status = .open
                 }
             }
+            // Sorted here, on the core that made them: the report then finds them in order.
+            outcome.findings.sort()
         }
     }
 

@@ -70,6 +70,13 @@ struct Interpreter {
 
         case .select(let operandNode, let field, let testOnly, let optional, let offset):
             guard charge(1) else { return .error(Self.costError) }
+            // A field of a comprehension variable (`c.program`): read in the slot, without
+            // copying the map out of it first.
+            if case .local(let slot) = operandNode, !testOnly, !optional, case .map(let map) = locals[slot],
+                let value = map.value(forField: field)
+            {
+                return value
+            }
             let operand = evaluate(operandNode)
             return Self.select(operand, field: field, testOnly: testOnly, optional: optional, offset: offset)
 

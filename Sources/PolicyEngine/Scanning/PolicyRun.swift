@@ -17,6 +17,11 @@ final class PreparedPolicy: Sendable {
     let keywords: [String]
     /// The source of each variable, for locating what a finding points at.
     let variableSources: [String: String]
+    /// The list `each` runs over (for a filtered `each`, the list before the filter), its source,
+    /// and the filter's condition per element.
+    let eachList: Program?
+    let eachListSource: String
+    let eachCondition: Program?
 
     init(_ policy: Policy) {
         self.policy = policy
@@ -30,6 +35,10 @@ final class PreparedPolicy: Sendable {
         validations = policy.validations.map(\.expression.program)
         keywords = policy.keywords
         variableSources = Dictionary(policy.variables.map { ($0.name, $0.expression.source) }) { first, _ in first }
+        let listed = policy.eachFilter?.list ?? policy.each
+        eachList = listed?.program
+        eachListSource = listed?.source ?? ""
+        eachCondition = policy.eachFilter?.condition
     }
 }
 
@@ -77,6 +86,18 @@ struct PolicyActivation {
         if let slot = Self.itemSlot { withItem[slot: slot] = value }
     }
 
+    /// Back to the resource's values alone: no `item`, no policy variables. A scan runs every
+    /// policy on one activation per resource and resets it after each, rather than copying it
+    /// per policy (a copy's first change would copy its values).
+    mutating func reset() {
+        if let slot = Self.itemSlot { withItem[slot: slot] = nil }
+        guard variables.count > 0 else { return }
+        variables = MapValue()
+        let map = Value.map(variables)
+        if let slot = Self.plainVariablesSlot { plain[slot: slot] = map }
+        if let slot = Self.itemVariablesSlot { withItem[slot: slot] = map }
+    }
+
     func evaluate(_ program: Program) -> Value {
         program.evaluate(program.hasLayout(of: withItem) ? withItem : plain)
     }
@@ -86,16 +107,12 @@ struct PolicyActivation {
 struct PolicyRun {
     let prepared: PreparedPolicy
     let subject: Subject
-    /// The variables every policy sees on this resource (`object`, `request`, `resource`…),
-    /// made once per resource by `activation(for:resourceContext:module:)`.
-    let activation: PolicyActivation
     var findings: [Finding] = []
     var diagnostics: [Diagnostic] = []
 
-    init(prepared: PreparedPolicy, subject: Subject, activation: PolicyActivation) {
+    init(prepared: PreparedPolicy, subject: Subject) {
         self.prepared = prepared
         self.subject = subject
-        self.activation = activation
     }
 
     /// The variables of a resource before a policy's own `variables` and `item`.
@@ -108,11 +125,13 @@ struct PolicyRun {
         ])
     }
 
-    mutating func evaluate() {
+    /// Runs the policy with `activation`, the variables every policy sees on this resource
+    /// (`object`, `request`, `resource`…, made once per resource by
+    /// `activation(for:resourceContext:module:)`), which it leaves as it found them.
+    mutating func evaluate(_ activation: inout PolicyActivation) {
         guard matches() else { return }
-        var activation = self.activation
+        defer { activation.reset() }
         for (index, program) in prepared.conditions.enumerated() {
-            let condition = prepared.policy.match.conditions[index]
             switch activation.evaluate(program) {
             case .bool(true): continue
             case .bool(false): return
@@ -121,6 +140,7 @@ struct PolicyRun {
                     at: nil, locator: nil, because: "whether it applies depends on values known only after apply")
                 return
             case let other:
+                let condition = prepared.policy.match.conditions[index]
                 warn(
                     "match condition \"\(condition.name)\" could not be evaluated on \(subject.label): "
                         + "\(problem(other, expected: "a boolean")); the policy was not applied",
@@ -135,34 +155,39 @@ struct PolicyRun {
         var locator = NodeLocator(
             object: LocatedNode(node: subject.root, path: ""), podSpecPath: subject.podSpecPath,
             variables: prepared.variableSources, item: nil)
-        guard let each = prepared.policy.each else {
+        guard let listProgram = prepared.eachList else {
             validate(activation, locator: &locator, fallbackPath: { "" })
             return
         }
         // A filtered `each` evaluates its list, and its condition per element.
-        let filter = prepared.policy.eachFilter
-        let listed = filter?.list ?? each
-        let value = activation.evaluate(listed.program)
+        let value = activation.evaluate(listProgram)
         if value.isUnknown {
             reportUnknown(at: nil, locator: locator, because: "the values it checks are known only after apply")
             return
         }
         guard case .list(let items) = value else {
-            warn("each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))", at: each)
+            if let each = prepared.policy.each {
+                warn(
+                    "each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))", at: each)
+            }
             return
         }
         // Where the items are written is looked up only when one of them fails.
         var itemNodes: [LocatedNode]??
+        let listedSource = prepared.eachListSource
         for (index, item) in items.enumerated() {
             activation.setItem(item)
-            if let condition = filter?.condition {
+            if let condition = prepared.eachCondition {
                 switch activation.evaluate(condition) {
                 case .bool(true): break
                 case .bool(false): continue
                 case let other:
-                    warn(
-                        "each could not be evaluated on \(subject.label): \(problem(other, expected: "a boolean"))",
-                        at: each)
+                    if let each = prepared.policy.each {
+                        warn(
+                            "each could not be evaluated on \(subject.label): "
+                                + problem(other, expected: "a boolean"),
+                            at: each)
+                    }
                     continue
                 }
             }
@@ -173,9 +198,9 @@ struct PolicyRun {
                     at: index == 0 ? nil : prepared.resourceVariableIndices.count + offset)
             }
             locator.item = nil
-            validate(activation, locator: &locator, fallbackPath: { "\(listed.source)[\(index)]" }) { locator in
+            validate(activation, locator: &locator, fallbackPath: { "\(listedSource)[\(index)]" }) { locator in
                 if itemNodes == nil {
-                    let located = locator.candidates(listed.source).lazy.compactMap(\.listElements)
+                    let located = locator.candidates(listedSource).lazy.compactMap(\.listElements)
                         .first { $0.count == items.count }
                     itemNodes = .some(located)
                 }

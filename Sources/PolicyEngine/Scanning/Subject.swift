@@ -3,29 +3,31 @@ import KubernetesInput
 import PolicyModel
 
 /// One resource prepared for evaluation: its CEL values, as written and with `podSpec`, and what
-/// an API server would know of the request that creates it.
-struct Subject {
-    var resource: Resource
+/// an API server would know of the request that creates it. A class, so that every policy run on
+/// the resource shares it rather than copying its many fields.
+final class Subject: Sendable {
+    let resource: Resource
     /// The resource's content, plus `podSpec` for a workload: what Palisade's own policies see.
-    var root: Node
-    var podSpecPath: String?
+    let root: Node
+    let podSpecPath: String?
     /// The value of `root`.
-    var object: Value
+    let object: Value
     /// The value of the resource as written: what imported policies see, as a cluster would.
-    var writtenObject: Value
-    var attributes: RequestAttributes
+    let writtenObject: Value
+    let attributes: RequestAttributes
     /// `namespaceObject`.
-    var namespaceObject: Value
+    let namespaceObject: Value
     /// `request` at the object's own version, made once for every native policy.
-    var request: Value
+    let request: Value
 
     /// `written` is the value of `resource.content`; `state` is the cluster the resource is
     /// created in.
     init(_ resource: Resource, written: Value, state: ClusterState) {
         self.resource = resource
-        root = resource.content
         writtenObject = written
-        object = written
+        var root = resource.content
+        var object = written
+        var podSpecPath: String?
         if let spec = ManifestParser.podSpec(of: resource), case .mapping(var entries) = root.content {
             let key = Node(.string("podSpec"), span: spec.span)
             entries.removeAll { $0.key.string == "podSpec" }
@@ -40,7 +42,11 @@ struct Subject {
                 object = value.isError ? value : .map(map)
             }
         }
-        attributes = RequestAttributes(resource, state: state)
+        self.root = root
+        self.object = object
+        self.podSpecPath = podSpecPath
+        let attributes = RequestAttributes(resource, state: state)
+        self.attributes = attributes
         // A full admission request and a namespace exist only for Kubernetes objects. Other inputs
         // get the request's identifying part, which is cheap: `request.kind.kind` is the resource
         // type (`azurerm_mysql_flexible_server`), `request.name` its name.
