@@ -30,6 +30,11 @@ public struct Scanner: Sendable {
     public let policies: [Policy]
     /// Each policy's programs gathered for running, in the order of `policies`.
     private let prepared: [PreparedPolicy]
+    /// For each policy whose filtered `each` can be shared (`PreparedPolicy.eachIsShareable`), the
+    /// place of its `each` text among those of all policies: policies with the same text share
+    /// what it selects on each resource.
+    private let eachSlots: [Int?]
+    private let eachSlotCount: Int
     /// The cluster's objects besides those scanned: what was found beside the policies.
     public var state: ClusterState
     /// The Terraform resources of the scan by module, for `module.referrers(…)` and the like.
@@ -45,6 +50,14 @@ public struct Scanner: Sendable {
     ) {
         self.policies = policies
         prepared = policies.map(PreparedPolicy.init)
+        var slots: [String: Int] = [:]
+        eachSlots = zip(policies, prepared).map { policy, prepared in
+            guard prepared.eachIsShareable, let each = policy.each else { return nil }
+            if let slot = slots[each.source] { return slot }
+            slots[each.source] = slots.count
+            return slots.count - 1
+        }
+        eachSlotCount = slots.count
         self.state = state
         self.terraform = terraform
     }
@@ -114,6 +127,7 @@ public struct Scanner: Sendable {
                 resource.inputKind == TerraformReader.inputKind
                 ? .opaque(TerraformModuleContext(index: terraform, resource: resource)) : .null
             var activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
+            var selections = [EachSelection?](repeating: nil, count: eachSlotCount)
             for index in byType[resource.inputKind + "/" + resource.type] ?? [] {
                 let preparedPolicy = prepared[index]
                 if usesKeywords, !preparedPolicy.keywords.isEmpty, let text,
@@ -147,7 +161,11 @@ public struct Scanner: Sendable {
                     diagnostics += run.diagnostics
                 } else {
                     var run = PolicyRun(prepared: preparedPolicy, subject: subject)
-                    run.evaluate(&activation)
+                    if let slot = eachSlots[index] {
+                        run.evaluate(&activation, selection: &selections[slot])
+                    } else {
+                        run.evaluate(&activation)
+                    }
                     findings += run.findings
                     diagnostics += run.diagnostics
                 }

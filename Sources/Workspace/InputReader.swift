@@ -60,7 +60,23 @@ public enum InputReader {
         descriptor: Int32, name: String, maxBytes: Int, expected: Int = 0
     ) throws(ReadError) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(expected)
+        if expected > 0 {
+            // A regular file of known size: one read into the array, asking for a byte more than
+            // its size so that a file that grew since is noticed and read on below. A read that
+            // returns less than was asked of a regular file has reached its end.
+            var got = 0
+            result = try [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count throws(ReadError) in
+                while true {
+                    let read = read(descriptor, buffer.baseAddress, buffer.count)
+                    if read < 0 && errno == EINTR { continue }
+                    guard read >= 0 else { throw ReadError(path: name, reason: String(cString: strerror(errno))) }
+                    got = read
+                    count = read
+                    return
+                }
+            }
+            if got <= expected { return result }
+        }
         var chunk = [UInt8](repeating: 0, count: expected > 0 ? expected + 1 : 1 << 20)
         while true {
             let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -93,4 +93,40 @@ struct EachFilterTests {
         let findings = Scanner(policies: [policy]).scan(resources, text: dockerfile).findings
         #expect(findings.map(\.message) == ["RUN on line 2 installs telnet with apt-get"])
     }
+
+    /// Policies with the same filtered `each` share what it selects on a resource; one whose filter
+    /// reads its own `variables` does not, though its text is the same.
+    @Test func policiesShareAFilterOnlyWhenItReadsNothingOfTheirOwn() throws {
+        func policy(_ id: String, keyword: String, each: String) throws -> Policy {
+            try Self.load(
+                """
+                id: \(id)
+                title: \(id)
+                severity: low
+                kinds: [dockerfile]
+                match: {resources: [dockerfile]}
+                variables:
+                  wanted: "'\(keyword)'"
+                each: \(each)
+                validations:
+                - expression: "false"
+                  messageExpression: "'\(id) ' + item.keyword + ' on line ' + string(item.line)"
+
+                """)
+        }
+        let own = "object.instructions.filter(i, i.keyword == variables.wanted)"
+        let shared = "object.instructions.filter(i, i.keyword in ['RUN', 'COPY'])"
+        let policies = [
+            try policy("a-run", keyword: "RUN", each: own), try policy("b-copy", keyword: "COPY", each: own),
+            try policy("c-both", keyword: "", each: shared), try policy("d-both", keyword: "", each: shared),
+        ]
+        let (resources, _) = DockerfileParser.parse(Self.dockerfile, file: "Dockerfile")
+        let messages = Set(Scanner(policies: policies).scan(resources).findings.map(\.message))
+        #expect(
+            messages == [
+                "a-run RUN on line 3", "a-run RUN on line 5", "b-copy COPY on line 4",
+                "c-both RUN on line 3", "c-both COPY on line 4", "c-both RUN on line 5",
+                "d-both RUN on line 3", "d-both COPY on line 4", "d-both RUN on line 5",
+            ])
+    }
 }

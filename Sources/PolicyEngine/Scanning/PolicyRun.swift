@@ -22,6 +22,9 @@ final class PreparedPolicy: Sendable {
     let eachList: Program?
     let eachListSource: String
     let eachCondition: Program?
+    /// Whether the filtered `each` reads nothing of the policy's own (its `variables`), so that
+    /// what it selects on a resource is the same for every policy with the same `each` text.
+    let eachIsShareable: Bool
 
     init(_ policy: Policy) {
         self.policy = policy
@@ -39,6 +42,16 @@ final class PreparedPolicy: Sendable {
         eachList = listed?.program
         eachListSource = listed?.source ?? ""
         eachCondition = policy.eachFilter?.condition
+        if let filter = policy.eachFilter, let each = policy.each {
+            // The text must not name them either: a literal variable is folded into the compiled
+            // form, where two policies' same text then holds different values.
+            eachIsShareable =
+                !each.source.contains("variables")
+                && !filter.list.program.variablesRead.contains("variables")
+                && !filter.condition.variablesRead.contains("variables")
+        } else {
+            eachIsShareable = false
+        }
     }
 }
 
@@ -103,6 +116,14 @@ struct PolicyActivation {
     }
 }
 
+/// What a filtered `each` selected on one resource: its list, and the positions of the elements
+/// its condition kept. Policies with the same `each` (a dozen Dockerfile policies read every
+/// `RUN`) share it rather than each testing every element again.
+struct EachSelection {
+    let items: [Value]
+    let kept: [Int]
+}
+
 /// The evaluation of one policy against one resource.
 struct PolicyRun {
     let prepared: PreparedPolicy
@@ -128,7 +149,15 @@ struct PolicyRun {
     /// Runs the policy with `activation`, the variables every policy sees on this resource
     /// (`object`, `request`, `resource`…, made once per resource by
     /// `activation(for:resourceContext:module:)`), which it leaves as it found them.
+    ///
+    /// `selection` is what an earlier policy with the same shareable filtered `each` selected on
+    /// this resource; a run that works it out sets it for the next ones.
     mutating func evaluate(_ activation: inout PolicyActivation) {
+        var unshared: EachSelection?
+        evaluate(&activation, selection: &unshared)
+    }
+
+    mutating func evaluate(_ activation: inout PolicyActivation, selection: inout EachSelection?) {
         guard matches() else { return }
         defer { activation.reset() }
         for (index, program) in prepared.conditions.enumerated() {
@@ -159,25 +188,40 @@ struct PolicyRun {
             validate(activation, locator: &locator, fallbackPath: { "" })
             return
         }
-        // A filtered `each` evaluates its list, and its condition per element.
-        let value = activation.evaluate(listProgram)
-        if value.isUnknown {
-            reportUnknown(at: nil, locator: locator, because: "the values it checks are known only after apply")
-            return
-        }
-        guard case .list(let items) = value else {
-            if let each = prepared.policy.each {
-                warn(
-                    "each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))", at: each)
+        // A filtered `each` evaluates its list, and its condition per element, unless a policy
+        // with the same `each` did so on this resource already.
+        let items: [Value]
+        var kept: [Int]?
+        if let selection, prepared.eachIsShareable {
+            items = selection.items
+            kept = selection.kept
+        } else {
+            let value = activation.evaluate(listProgram)
+            if value.isUnknown {
+                reportUnknown(at: nil, locator: locator, because: "the values it checks are known only after apply")
+                return
             }
-            return
+            guard case .list(let list) = value else {
+                if let each = prepared.policy.each {
+                    warn(
+                        "each could not be evaluated on \(subject.label): \(problem(value, expected: "a list"))",
+                        at: each)
+                }
+                return
+            }
+            items = list
+            if prepared.eachIsShareable, let condition = prepared.eachCondition {
+                kept = Self.select(list, condition, &activation)
+                if let kept { selection = EachSelection(items: list, kept: kept) }
+            }
         }
         // Where the items are written is looked up only when one of them fails.
         var itemNodes: [LocatedNode]??
         let listedSource = prepared.eachListSource
-        for (index, item) in items.enumerated() {
+        for index in kept ?? Array(items.indices) {
+            let item = items[index]
             activation.setItem(item)
-            if let condition = prepared.eachCondition {
+            if kept == nil, let condition = prepared.eachCondition {
                 switch activation.evaluate(condition) {
                 case .bool(true): break
                 case .bool(false): continue
@@ -207,6 +251,21 @@ struct PolicyRun {
                 locator.item = itemNodes??[index]
             }
         }
+    }
+
+    /// The positions of the elements `condition` keeps, or `nil` when it is not a boolean on some
+    /// element (each policy then evaluates it itself, and warns).
+    private static func select(_ items: [Value], _ condition: Program, _ activation: inout PolicyActivation) -> [Int]? {
+        var kept: [Int] = []
+        for (index, item) in items.enumerated() {
+            activation.setItem(item)
+            switch activation.evaluate(condition) {
+            case .bool(true): kept.append(index)
+            case .bool(false): continue
+            default: return nil
+            }
+        }
+        return kept
     }
 
     /// Whether the resource is one the policy's `match` selects, its conditions aside.
