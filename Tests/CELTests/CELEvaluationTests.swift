@@ -226,4 +226,42 @@ struct CELActivationTests {
         #expect(dynamic.constantValue == nil)
         #expect(dynamic.evaluate(["item": .int(1)]).celEquals(try Value(json: #"{"a": 1}"#)))
     }
+
+    /// Field selection compares a key's length and first sixteen bytes before the key itself:
+    /// names that share those, differ only after them, or are empty are told apart all the same.
+    @Test func fieldsAreFoundByTheirWholeName() throws {
+        let names = [
+            "", "a", "image", "imagePullPolicy", "allowPrivilegeEscalation", "allowPrivilegeEscalationX",
+            "allowPrivilegeEscalationY", "allowPrivilegeEsc", "0123456789abcdef", "0123456789abcdeg",
+            "é", "e\u{301}",
+        ]
+        var map = MapValue()
+        for (position, name) in names.enumerated() { map.set(.string(name), .int(Int64(position))) }
+        map.set(.int(7), .string("not a field"))
+        for (position, name) in names.enumerated() {
+            #expect(map.value(forField: name)?.celEquals(.int(Int64(position))) == true, "\(name)")
+            // The same through an expression (`object.name`, `has()`), for names that are identifiers.
+            if let first = name.first, first.isASCII, first.isLetter,
+                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            {
+                #expect(
+                    try CELEvaluationTests.evaluate("object.\(name)", ["object": .map(map)]).celEquals(
+                        .int(Int64(position))))
+                #expect(
+                    try CELEvaluationTests.evaluate("has(object.\(name))", ["object": .map(map)]).celEquals(.bool(true))
+                )
+            }
+        }
+        for absent in ["allowPrivilegeEscalationZ", "allowPrivilegeEscalatio", "b", "0123456789abcdefg"] {
+            #expect(map.value(forField: absent) == nil, "\(absent)")
+        }
+        #expect(
+            try CELEvaluationTests.evaluate("has(object.allowPrivilegeEscalationZ)", ["object": .map(map)]).celEquals(
+                .bool(false)))
+        // A map large enough to be hashed finds the same.
+        var large = MapValue()
+        for index in 0..<100 { large.set(.string("allowPrivilegeEscalation\(index)"), .int(Int64(index))) }
+        #expect(large.value(forField: "allowPrivilegeEscalation42")?.celEquals(.int(42)) == true)
+        #expect(large.value(forField: "allowPrivilegeEscalation100") == nil)
+    }
 }

@@ -1,3 +1,4 @@
+import CEL
 import Testing
 
 @testable import PolicyEngine
@@ -151,5 +152,31 @@ struct ShellScriptTests {
         #expect(piped.map(\.program) == ["sh", "echo", "tee"])
         #expect(piped[0].pipedTo == "tee")
         #expect(piped[2].pipedFrom == "sh")
+    }
+
+    /// `operands(arguments, optionsWithValue)`: what a command's options leave, as the command reads them.
+    @Test func operandsLeaveOutOptionsAndTheirValues() {
+        let apt = ["install", "-y", "--no-install-recommends", "-o", "Dpkg::Options::=--force-confold", "curl", "git"]
+        #expect(ShellScript.operands(apt, optionsWithValue: ["-o"]) == ["install", "curl", "git"])
+        // A value within the word takes no other; `-` alone is an operand; after `--` every word is.
+        #expect(
+            ShellScript.operands(
+                ["add", "--virtual=.deps", "gcc", "-", "-t", ".tmp", "musl-dev", "--", "-odd", "-t", "x"],
+                optionsWithValue: ["-t", "--virtual"]) == ["add", "gcc", "-", "musl-dev", "-odd", "-t", "x"])
+        // An option that takes a value at the end takes nothing.
+        #expect(
+            ShellScript.operands(["install", "requests", "-r"], optionsWithValue: ["-r"]) == ["install", "requests"])
+        #expect(ShellScript.operands([], optionsWithValue: ["-r"]).isEmpty)
+    }
+
+    @Test func operandsInCEL() throws {
+        func evaluate(_ source: String) throws -> Value {
+            try PolicyReader.environment.compile(source).evaluate([:])
+        }
+        #expect(
+            try evaluate("operands(['install', '-o', 'X=1', 'curl'], ['-o'])").celEquals(
+                .list([.string("install"), .string("curl")])))
+        #expect(try evaluate("operands([], [])").celEquals(.list([])))
+        #expect(try evaluate("operands(dyn(['a', 1]), [])").isError)
     }
 }

@@ -66,7 +66,8 @@ struct Checker {
                     return node
                 }
             }
-            return .select(try check(operand), field: field, testOnly: testOnly, optional: optional, offset: offset)
+            return .select(
+                try check(operand), field: FieldName(field), testOnly: testOnly, optional: optional, offset: offset)
 
         case .call(let function, let target, let arguments, let offset):
             return try checkCall(function, target: target, arguments: arguments, offset: offset)

@@ -388,7 +388,7 @@ struct Interpreter {
 
     // MARK: Fields and indexes
 
-    static func select(_ operand: Value, field: String, testOnly: Bool, optional: Bool, offset: Int) -> Value {
+    static func select(_ operand: Value, field: FieldName, testOnly: Bool, optional: Bool, offset: Int) -> Value {
         switch operand {
         case .error, .unknown:
             return operand
@@ -400,10 +400,10 @@ struct Interpreter {
             let value = map.value(forField: field)
             if testOnly { return .bool(value != nil) }
             if optional { return .optional(value) }
-            return value ?? error("no such key: \(field)", offset)
+            return value ?? error("no such key: \(field.text)", offset)
         default:
             if testOnly { return error("invalid type for field selection: \(operand.celType.runtimeName)", offset) }
-            return error("no such field '\(field)' on a value of type \(operand.celType.runtimeName)", offset)
+            return error("no such field '\(field.text)' on a value of type \(operand.celType.runtimeName)", offset)
         }
     }
 

@@ -107,17 +107,17 @@ public struct MapValue: Sendable {
         // selection reads these properties).
         @exclusivity(unchecked) var keys: [MapKey] = []
         @exclusivity(unchecked) var values: [Value] = []
-        /// UTF-8 length of each string key (-1 for other keys): a field look-up compares
-        /// lengths first and touches a key only when its length fits.
-        @exclusivity(unchecked) var fieldLengths: [Int] = []
+        /// Each string key's length and first sixteen bytes (`FieldSignature`): a field look-up
+        /// compares these, and touches a key only when it is longer than sixteen bytes.
+        @exclusivity(unchecked) var fieldSignatures: [FieldSignature] = []
         @exclusivity(unchecked) var index: [MapKey: Int]?
 
         init() {}
 
-        init(keys: [MapKey], values: [Value], fieldLengths: [Int], index: [MapKey: Int]?) {
+        init(keys: [MapKey], values: [Value], fieldSignatures: [FieldSignature], index: [MapKey: Int]?) {
             self.keys = keys
             self.values = values
-            self.fieldLengths = fieldLengths
+            self.fieldSignatures = fieldSignatures
             self.index = index
         }
 
@@ -130,7 +130,7 @@ public struct MapValue: Sendable {
         func append(_ key: MapKey, _ value: Value) {
             keys.append(key)
             values.append(value)
-            if case .string(let text) = key { fieldLengths.append(text.utf8.count) } else { fieldLengths.append(-1) }
+            fieldSignatures.append(FieldSignature(key))
             if index != nil {
                 index?[key] = keys.count - 1
             } else if keys.count > MapValue.linearLimit {
@@ -155,21 +155,19 @@ public struct MapValue: Sendable {
     /// first place and its last value, as `set` gives.
     public init(keys: [MapKey], values: [Value]) {
         precondition(keys.count == values.count, "one value per key")
-        let lengths = keys.map { key -> Int in
-            if case .string(let text) = key { return text.utf8.count }
-            return -1
-        }
+        let signatures = keys.map(FieldSignature.init)
         var distinct = keys.count <= MapValue.linearLimit
         if distinct {
             search: for later in keys.indices {
-                for earlier in 0..<later where lengths[earlier] == lengths[later] && keys[earlier] == keys[later] {
+                for earlier in 0..<later where signatures[earlier] == signatures[later] && keys[earlier] == keys[later]
+                {
                     distinct = false
                     break search
                 }
             }
         }
         if distinct {
-            storage = Storage(keys: keys, values: values, fieldLengths: lengths, index: nil)
+            storage = Storage(keys: keys, values: values, fieldSignatures: signatures, index: nil)
         } else {
             storage = Storage()
             for (key, value) in zip(keys, values) { set(key, value) }
@@ -198,16 +196,26 @@ public struct MapValue: Sendable {
 
     /// The value of a string key (field selection), without building a `MapKey`.
     public func value(forField name: String) -> Value? {
+        value(forField: name, signature: FieldSignature(name))
+    }
+
+    /// The same, for a selection whose name's signature was worked out when it was compiled.
+    func value(forField field: FieldName) -> Value? {
+        value(forField: field.text, signature: field.signature)
+    }
+
+    private func value(forField name: String, signature: FieldSignature) -> Value? {
         let storage = self.storage
         if storage.index != nil { return self[.string(name)] }
-        let length = name.utf8.count
-        let lengths = storage.fieldLengths
-        for position in lengths.indices where lengths[position] == length {
-            if case .string(let key) = storage.keys[position], MapKey.sameBytes(key, name) {
-                return storage.values[position]
+        let position = storage.fieldSignatures.withUnsafeBufferPointer { signatures -> Int? in
+            for position in signatures.indices where signatures[position] == signature {
+                // Up to sixteen bytes, the signature is the whole name.
+                if signature.length <= 16 { return position }
+                if case .string(let key) = storage.keys[position], MapKey.sameBytes(key, name) { return position }
             }
+            return nil
         }
-        return nil
+        return position.map { storage.values[$0] }
     }
 
     /// Looks a value up by any CEL value, applying numeric key equality for doubles.
@@ -226,7 +234,8 @@ public struct MapValue: Sendable {
     public mutating func set(_ key: MapKey, _ value: Value) {
         if !isKnownUniquelyReferenced(&storage) {
             storage = Storage(
-                keys: storage.keys, values: storage.values, fieldLengths: storage.fieldLengths, index: storage.index)
+                keys: storage.keys, values: storage.values, fieldSignatures: storage.fieldSignatures,
+                index: storage.index)
         }
         if let position = storage.position(of: key) {
             storage.values[position] = value
@@ -240,12 +249,59 @@ public struct MapValue: Sendable {
     public mutating func replaceValue(at position: Int, with value: Value) {
         if !isKnownUniquelyReferenced(&storage) {
             storage = Storage(
-                keys: storage.keys, values: storage.values, fieldLengths: storage.fieldLengths, index: storage.index)
+                keys: storage.keys, values: storage.values, fieldSignatures: storage.fieldSignatures,
+                index: storage.index)
         }
         storage.values[position] = value
     }
 
     public var entries: [(key: MapKey, value: Value)] {
         Array(zip(storage.keys, storage.values)).map { (key: $0.0, value: $0.1) }
+    }
+}
+
+/// What a field look-up compares first: a string key's UTF-8 length and its first sixteen bytes
+/// (zero-padded), which for most field names is the whole name; other keys have length -1.
+/// Comparing two of these costs three integer comparisons and touches neither string.
+struct FieldSignature: Equatable, Sendable {
+    let length: Int
+    let head: UInt64
+    let tail: UInt64
+
+    init(_ key: MapKey) {
+        if case .string(let text) = key {
+            self.init(text)
+        } else {
+            self.init(length: -1, head: 0, tail: 0)
+        }
+    }
+
+    private init(length: Int, head: UInt64, tail: UInt64) {
+        self.length = length
+        self.head = head
+        self.tail = tail
+    }
+
+    init(_ text: String) {
+        let made = text.utf8.withContiguousStorageIfAvailable { FieldSignature(bytes: $0) }
+        if let made {
+            self = made
+        } else {
+            self = FieldSignature(bytes: Array(text.utf8))
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { raw in
+            if let base = bytes.baseAddress, let target = raw.baseAddress {
+                memcpy(target, base, min(16, bytes.count))
+            }
+        }
+        self.init(length: bytes.count, head: words.0, tail: words.1)
+    }
+
+    private init(bytes: [UInt8]) {
+        self = bytes.withUnsafeBufferPointer { FieldSignature(bytes: $0) }
     }
 }

@@ -25,7 +25,8 @@ extension Node {
         case .local(let slot): return .local(slot)
         case .select(let operand, let field, let testOnly, let optional, let offset):
             return .select(
-                operand.independentCopy(), field: field.independentCopy, testOnly: testOnly, optional: optional,
+                operand.independentCopy(), field: FieldName(field.text.independentCopy), testOnly: testOnly,
+                optional: optional,
                 offset: offset)
         case .index(let operand, let key, let optional, let offset):
             return .index(operand.independentCopy(), key.independentCopy(), optional: optional, offset: offset)

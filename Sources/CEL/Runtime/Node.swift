@@ -7,7 +7,7 @@ indirect enum Node: Sendable {
     case variable(String, slot: Int?, offset: Int)
     /// A comprehension or `cel.bind` variable, in the frame's slot.
     case local(Int)
-    case select(Node, field: String, testOnly: Bool, optional: Bool, offset: Int)
+    case select(Node, field: FieldName, testOnly: Bool, optional: Bool, offset: Int)
     case index(Node, Node, optional: Bool, offset: Int)
     /// A strict call: any error argument is the result; otherwise the first overload that
     /// accepts the argument values runs.
@@ -97,5 +97,17 @@ indirect enum Node: Sendable {
             self.result = result
             self.offset = offset
         }
+    }
+}
+
+/// A field name as selections use it: the name, and its signature for map look-ups, worked out
+/// once when the expression is compiled rather than at every selection.
+struct FieldName: Sendable {
+    let text: String
+    let signature: FieldSignature
+
+    init(_ text: String) {
+        self.text = text
+        signature = FieldSignature(text)
     }
 }

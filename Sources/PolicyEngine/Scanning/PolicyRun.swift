@@ -70,7 +70,7 @@ struct PolicyActivation {
     private static let plainVariablesSlot = plainTemplate.slot(of: "variables")
     private static let itemVariablesSlot = itemTemplate.slot(of: "variables")
 
-    init(_ values: [String: Value]) {
+    init(_ values: KeyValuePairs<String, Value>) {
         plain = Self.plainTemplate
         withItem = Self.itemTemplate
         for (name, value) in values {

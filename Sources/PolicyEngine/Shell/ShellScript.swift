@@ -501,3 +501,31 @@ extension String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }
+
+extension ShellScript {
+    /// The operands among a command's arguments, as a command that parses its options the
+    /// POSIX way sees them: a word starting with `-` is an option (`-` alone is an operand), and
+    /// one of `optionsWithValue` takes the next word as its value (`--opt=value` and `-ovalue`
+    /// carry theirs within the word); after `--`, every word is an operand.
+    /// `operands(["install", "-y", "-o", "Dpkg::Options=x", "curl"], optionsWithValue: ["-o"])` is
+    /// `["install", "curl"]`.
+    static func operands(_ arguments: [String], optionsWithValue: [String]) -> [String] {
+        var operands: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            let utf8 = word.utf8
+            guard utf8.count > 1, utf8.first == UInt8(ascii: "-") else {
+                operands.append(word)
+                continue
+            }
+            if utf8.count == 2 && utf8.last == UInt8(ascii: "-") {
+                operands += arguments[index...]
+                break
+            }
+            if optionsWithValue.contains(where: { $0.utf8.elementsEqual(utf8) }) { index += 1 }
+        }
+        return operands
+    }
+}

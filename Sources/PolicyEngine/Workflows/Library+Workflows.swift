@@ -17,6 +17,9 @@ extension Library {
     ///   (the commands of a `sh -c` script included, after the shell), so
     ///   that `curl … | sh`, `sudo` or an unpinned `pip install` is found as a command rather than
     ///   as a substring.
+    /// - `operands(arguments, optionsWithValue)`: the words of a command's arguments that are
+    ///   neither options nor the values of options (`ShellScript.operands`): what `apt-get
+    ///   install -o X=1 curl git` installs.
     /// - `isAttackerControlled(path)`: whether a context path (`github.event.issue.title`, as an
     ///   expression's `contexts` lists them) reads a value that whoever opens an issue, a pull
     ///   request or a comment chooses (`GitHubContexts`).
@@ -31,6 +34,32 @@ extension Library {
                     .global("shellcommands_string", [.string], returns: .list(.map(.string, .dyn))) { args in
                         guard case .string(let script) = args[0] else { return .noSuchOverload }
                         return ShellCommandCache.commands(of: script)
+                    }
+                ]),
+            Function(
+                "operands", doc: "The arguments of a command that are neither options nor option values.",
+                overloads: [
+                    .global("operands_list_list", [.list(.string), .list(.string)], returns: .list(.string)) {
+                        args in
+                        guard case .list(let words) = args[0], case .list(let withValue) = args[1] else {
+                            return .noSuchOverload
+                        }
+                        var texts: [String] = []
+                        texts.reserveCapacity(words.count)
+                        for word in words {
+                            guard case .string(let text) = word else {
+                                return .error(EvalError("operands: the arguments must be strings"))
+                            }
+                            texts.append(text)
+                        }
+                        var options: [String] = []
+                        for option in withValue {
+                            guard case .string(let text) = option else {
+                                return .error(EvalError("operands: the options must be strings"))
+                            }
+                            options.append(text)
+                        }
+                        return .list(ShellScript.operands(texts, optionsWithValue: options).map { .string($0) })
                     }
                 ]),
             Function(
