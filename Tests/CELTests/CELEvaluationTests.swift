@@ -227,6 +227,26 @@ struct CELActivationTests {
         #expect(dynamic.evaluate(["item": .int(1)]).celEquals(try Value(json: #"{"a": 1}"#)))
     }
 
+    /// `contains`, `startsWith` and `endsWith` compare code units in the strings' own bytes:
+    /// small and large strings, empty and one-byte needles, and text that is equal only under
+    /// Unicode canonical equivalence (which CEL does not apply).
+    @Test func stringPredicatesCompareBytes() throws {
+        let long = String(repeating: "ab", count: 40) + "café"
+        let cases: [(String, Bool)] = [
+            ("'registry/app:latest'.contains(':latest')", true), ("'app'.contains('')", true),
+            ("''.contains('a')", false), ("'a'.contains('ab')", false), ("'xyz'.contains('z')", true),
+            ("'\(long)'.contains('bab')", true), ("'\(long)'.contains('café')", true),
+            ("'\(long)'.contains('cafe\\u0301')", false), ("'aaab'.contains('aab')", true),
+            ("'-y'.startsWith('-')", true), ("'y'.startsWith('')", true), ("''.startsWith('-')", false),
+            ("'\(long)'.startsWith('abab')", true), ("'\(long)'.startsWith('ba')", false),
+            ("'image.tar'.endsWith('.tar')", true), ("'tar'.endsWith('.tar')", false),
+            ("'\(long)'.endsWith('é')", true), ("'\(long)'.endsWith('e\\u0301')", false), ("'x'.endsWith('')", true),
+        ]
+        for (expression, expected) in cases {
+            #expect(try CELEvaluationTests.evaluate(expression).celEquals(.bool(expected)), "\(expression)")
+        }
+    }
+
     /// Field selection compares a key's length and first sixteen bytes before the key itself:
     /// names that share those, differ only after them, or are empty are told apart all the same.
     @Test func fieldsAreFoundByTheirWholeName() throws {

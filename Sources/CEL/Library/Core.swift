@@ -1,5 +1,11 @@
 import LinearRegex
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension Library {
     /// Sizes, the string predicates, regular-expression matching, `dyn` and `type`.
     static let core = Library(
@@ -34,7 +40,7 @@ extension Library {
                         guard case .string(let s) = args[0], case .string(let prefix) = args[1] else {
                             return .noSuchOverload
                         }
-                        return .bool(s.utf8.starts(with: prefix.utf8))
+                        return .bool(UTF8Search.hasPrefix(s, prefix))
                     }
                 ]),
             Function(
@@ -44,7 +50,7 @@ extension Library {
                         guard case .string(let s) = args[0], case .string(let suffix) = args[1] else {
                             return .noSuchOverload
                         }
-                        return .bool(s.utf8.reversed().starts(with: suffix.utf8.reversed()))
+                        return .bool(UTF8Search.hasSuffix(s, suffix))
                     }
                 ]),
             Function(
@@ -96,10 +102,38 @@ enum UTF8Search {
         firstOffset(of: needle, in: haystack) != nil
     }
 
-    /// Byte offset of the first occurrence of `needle` in `haystack`.
+    /// Byte offset of the first occurrence of `needle` in `haystack`, searched in the strings' own
+    /// bytes: policies call `contains` on every word of every script, so nothing is copied.
     static func firstOffset(of needle: String, in haystack: String) -> Int? {
-        let pin = Array(needle.utf8)
-        guard !pin.isEmpty else { return 0 }
-        return SubstringSearch(pin).firstMatch(in: Array(haystack.utf8))
+        withBytes(needle) { pin in
+            guard !pin.isEmpty else { return 0 }
+            return withBytes(haystack) { text in SubstringSearch.firstOffset(of: pin, in: text) }
+        }
+    }
+
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(prefix) { start in
+                guard start.count <= bytes.count else { return false }
+                guard let base = bytes.baseAddress, let startBase = start.baseAddress else { return true }
+                return memcmp(base, startBase, start.count) == 0
+            }
+        }
+    }
+
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(suffix) { end in
+                guard end.count <= bytes.count else { return false }
+                guard let base = bytes.baseAddress, let endBase = end.baseAddress else { return true }
+                return memcmp(base + (bytes.count - end.count), endBase, end.count) == 0
+            }
+        }
+    }
+
+    /// The string's UTF-8 bytes, in place when they are contiguous (native and small strings).
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds a pattern in a sequence in time linear in both (Knuth–Morris–Pratt): the string
 /// functions (`contains`, `indexOf`, `lastIndexOf`, `replace`, `split`) must not take quadratic
 /// time on hostile input such as a long run of `a` searched for `aaa…ab`.
@@ -68,5 +74,51 @@ struct SubstringSearch<Element: Equatable> {
             if index - matched > limit { break }
         }
         return last
+    }
+}
+
+extension SubstringSearch where Element == UInt8 {
+    /// The first occurrence of `pattern` in `text`, by the same algorithm, in place: the border
+    /// table is a temporary allocation (on the stack for the usual short pattern), and a one-byte
+    /// pattern is found with `memchr`.
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !pattern.isEmpty else { return 0 }
+        guard pattern.count <= text.count, let textBase = text.baseAddress, let first = pattern.first else {
+            return nil
+        }
+        if pattern.count == 1 {
+            guard let found = memchr(textBase, Int32(first), text.count) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(textBase)
+        }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: pattern.count) { border in
+            border.initialize(repeating: 0)
+            var length = 0
+            var index = 1
+            while index < pattern.count {
+                if pattern[index] == pattern[length] {
+                    length += 1
+                    border[index] = length
+                    index += 1
+                } else if length > 0 {
+                    length = border[length - 1]
+                } else {
+                    index += 1
+                }
+            }
+            var matched = 0
+            index = 0
+            while index < text.count {
+                if text[index] == pattern[matched] {
+                    matched += 1
+                    index += 1
+                    if matched == pattern.count { return index - matched }
+                } else if matched > 0 {
+                    matched = border[matched - 1]
+                } else {
+                    index += 1
+                }
+            }
+            return nil
+        }
     }
 }
