@@ -15,39 +15,14 @@ struct SubstringSearch<Element: Equatable> {
     init(_ pattern: [Element]) {
         self.pattern = pattern
         var border = [Int](repeating: 0, count: pattern.count)
-        var length = 0
-        var index = 1
-        while index < pattern.count {
-            if pattern[index] == pattern[length] {
-                length += 1
-                border[index] = length
-                index += 1
-            } else if length > 0 {
-                length = border[length - 1]
-            } else {
-                index += 1
-            }
-        }
+        Self.fillBorder(of: pattern, into: &border)
         self.border = border
     }
 
     /// Start of the first occurrence at or after `start` (the pattern must not be empty).
     func firstMatch(in text: [Element], from start: Int = 0) -> Int? {
         guard !pattern.isEmpty else { return start <= text.count ? start : nil }
-        var matched = 0
-        var index = max(start, 0)
-        while index < text.count {
-            if text[index] == pattern[matched] {
-                matched += 1
-                index += 1
-                if matched == pattern.count { return index - matched }
-            } else if matched > 0 {
-                matched = border[matched - 1]
-            } else {
-                index += 1
-            }
-        }
-        return nil
+        return Self.firstMatch(of: pattern, border: border, in: text, from: start)
     }
 
     /// Start of the last occurrence that begins at or before `limit` (overlaps allowed).
@@ -75,6 +50,52 @@ struct SubstringSearch<Element: Equatable> {
         }
         return last
     }
+
+    /// Fills `border` (as long as `pattern`, zeroed) with the pattern's border lengths.
+    private static func fillBorder<Pattern: RandomAccessCollection, Border: MutableCollection>(
+        of pattern: Pattern, into border: inout Border
+    ) where Pattern.Element == Element, Pattern.Index == Int, Border.Element == Int, Border.Index == Int {
+        var length = 0
+        var index = 1
+        while index < pattern.count {
+            if pattern[index] == pattern[length] {
+                length += 1
+                border[index] = length
+                index += 1
+            } else if length > 0 {
+                length = border[length - 1]
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// The first occurrence of a non-empty `pattern` at or after `start`, given its border table.
+    private static func firstMatch<
+        Pattern: RandomAccessCollection, Border: RandomAccessCollection,
+        Text: RandomAccessCollection
+    >(
+        of pattern: Pattern, border: Border, in text: Text, from start: Int
+    ) -> Int?
+    where
+        Pattern.Element == Element, Pattern.Index == Int, Border.Element == Int, Border.Index == Int,
+        Text.Element == Element, Text.Index == Int
+    {
+        var matched = 0
+        var index = max(start, 0)
+        while index < text.count {
+            if text[index] == pattern[matched] {
+                matched += 1
+                index += 1
+                if matched == pattern.count { return index - matched }
+            } else if matched > 0 {
+                matched = border[matched - 1]
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
 }
 
 extension SubstringSearch where Element == UInt8 {
@@ -90,35 +111,11 @@ extension SubstringSearch where Element == UInt8 {
             guard let found = memchr(textBase, Int32(first), text.count) else { return nil }
             return UnsafeRawPointer(found) - UnsafeRawPointer(textBase)
         }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: pattern.count) { border in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: pattern.count) { buffer in
+            var border = buffer
             border.initialize(repeating: 0)
-            var length = 0
-            var index = 1
-            while index < pattern.count {
-                if pattern[index] == pattern[length] {
-                    length += 1
-                    border[index] = length
-                    index += 1
-                } else if length > 0 {
-                    length = border[length - 1]
-                } else {
-                    index += 1
-                }
-            }
-            var matched = 0
-            index = 0
-            while index < text.count {
-                if text[index] == pattern[matched] {
-                    matched += 1
-                    index += 1
-                    if matched == pattern.count { return index - matched }
-                } else if matched > 0 {
-                    matched = border[matched - 1]
-                } else {
-                    index += 1
-                }
-            }
-            return nil
+            fillBorder(of: pattern, into: &border)
+            return firstMatch(of: pattern, border: border, in: text, from: 0)
         }
     }
 }
