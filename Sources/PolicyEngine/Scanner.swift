@@ -35,6 +35,10 @@ public struct Scanner: Sendable {
     /// what it selects on each resource.
     private let eachSlots: [Int?]
     private let eachSlotCount: Int
+    /// Every policy keyword once, and each policy's keywords as places in that list, so that a
+    /// file's answers are kept by number rather than by hashing the words.
+    private let keywords: [String]
+    private let keywordNumbers: [[Int]]
     /// The cluster's objects besides those scanned: what was found beside the policies.
     public var state: ClusterState
     /// The Terraform resources of the scan by module, for `module.referrers(…)` and the like.
@@ -58,6 +62,17 @@ public struct Scanner: Sendable {
             return slots.count - 1
         }
         eachSlotCount = slots.count
+        var numbers: [String: Int] = [:]
+        var words: [String] = []
+        keywordNumbers = prepared.map { policy in
+            policy.keywords.map { word in
+                if let number = numbers[word] { return number }
+                numbers[word] = words.count
+                words.append(word)
+                return words.count - 1
+            }
+        }
+        keywords = words
         self.state = state
         self.terraform = terraform
     }
@@ -93,17 +108,21 @@ public struct Scanner: Sendable {
         // from one scan (one file) to the next.
         ShellCommandCache.reset()
         defer { ShellCommandCache.reset() }
-        // The policies each input's resource type can match, found once rather than per resource.
-        var byType: [String: [Int]] = [:]
-        for (resource, _) in converted {
-            let key = resource.inputKind + "/" + resource.type
-            guard byType[key] == nil else { continue }
-            byType[key] = policies.indices.filter {
+        // The policies each input's resource type can match, found once rather than per resource
+        // (a file holds a few types, so a list searched in order beats hashing their names).
+        var byType: [(kind: String, type: String, policies: [Int])] = []
+        func candidates(_ resource: Resource) -> [Int] {
+            if let known = byType.first(where: { $0.kind == resource.inputKind && $0.type == resource.type }) {
+                return known.policies
+            }
+            let found = policies.indices.filter {
                 let policy = policies[$0]
                 return policy.kinds.contains(resource.inputKind)
                     && (policy.admission != nil || policy.match.resources.isEmpty
                         || policy.match.resources.contains(resource.type))
             }
+            byType.append((resource.inputKind, resource.type, found))
+            return found
         }
         var findings: [Finding] = []
         var diagnostics: [Diagnostic] = []
@@ -128,13 +147,12 @@ public struct Scanner: Sendable {
                 ? .opaque(TerraformModuleContext(index: terraform, resource: resource)) : .null
             var activation = PolicyRun.activation(for: subject, resourceContext: resourceContext, module: module)
             var selections = [EachSelection?](repeating: nil, count: eachSlotCount)
-            for index in byType[resource.inputKind + "/" + resource.type] ?? [] {
+            let keywordsApply = usesKeywords && text != nil && KeywordText.kinds.contains(resource.inputKind)
+            for index in candidates(resource) {
                 let preparedPolicy = prepared[index]
-                if usesKeywords, !preparedPolicy.keywords.isEmpty, let text,
-                    KeywordText.kinds.contains(resource.inputKind)
-                {
-                    if keywordText == nil { keywordText = KeywordText(text) }
-                    if keywordText?.containsAny(preparedPolicy.keywords) == false {
+                if keywordsApply, !keywordNumbers[index].isEmpty, let text {
+                    if keywordText == nil { keywordText = KeywordText(text, keywords: keywords) }
+                    if keywordText?.containsAny(keywordNumbers[index]) == false {
                         if profile != nil {
                             measured[preparedPolicy.policy.id, default: PolicyProfile.Entry()].skipped += 1
                         }

@@ -3,7 +3,7 @@
 /// resource. Values are immutable and `Sendable`; children are copy-on-write arrays, so a subtree
 /// that occurs twice (a YAML alias) is stored once.
 public struct Node: Sendable {
-    public indirect enum Content: Sendable {
+    public enum Content: Sendable {
         case null
         case bool(Bool)
         case int(Int64)

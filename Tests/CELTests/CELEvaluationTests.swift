@@ -284,4 +284,35 @@ struct CELActivationTests {
         #expect(large.value(forField: "allowPrivilegeEscalation42")?.celEquals(.int(42)) == true)
         #expect(large.value(forField: "allowPrivilegeEscalation100") == nil)
     }
+
+    /// Map literals with constant keys are built from a layout made when compiled: the same map
+    /// as one built key by key, in the written order, and the same errors.
+    @Test func mapLiteralsWithConstantKeys() throws {
+        let vars: [String: Value] = ["x": .string("a long value that lives outside the string"), "n": .int(2)]
+        let made = try CELEvaluationTests.evaluate(
+            "{'tool': x, 'packages': [x, 'b'], 'count': n + 1, 7: 'seven', true: n}", vars)
+        guard case .map(let map) = made else {
+            Issue.record("not a map: \(made)")
+            return
+        }
+        #expect(map.keys == [.string("tool"), .string("packages"), .string("count"), .int(7), .bool(true)])
+        #expect(map.value(forField: "count")?.celEquals(.int(3)) == true)
+        #expect(map[.int(7)]?.celEquals(.string("seven")) == true)
+        #expect(
+            try CELEvaluationTests.evaluate("{'a': x, 'b': n}.b == 2 && has({'a': x}.a) && !has({'a': x}.b)", vars)
+                .celEquals(
+                    .bool(true)))
+        #expect(try CELEvaluationTests.evaluate("{'a': n, 'b': n}.size() + {'c': x}.size()", vars).celEquals(.int(3)))
+        // A value that fails is the result; so is a repeated key, however it is spelt.
+        #expect(try CELEvaluationTests.evaluate("{'a': n, 'b': 1 / 0}", vars).isError)
+        #expect(try CELEvaluationTests.evaluate("{'a': n, 'a': x}", vars).isError)
+        #expect(try CELEvaluationTests.evaluate("{1: n, 1u: x}", vars).isError)
+        #expect(try CELEvaluationTests.evaluate("{1.5: n}", vars).isError)
+        // Past the size searched key by key, look-ups go through the layout's index.
+        let fields = (0..<40).map { "'field\($0)': n + \($0)" }.joined(separator: ", ")
+        #expect(
+            try CELEvaluationTests.evaluate("{\(fields)}.field39 == 41 && !has({\(fields)}.field40)", vars).celEquals(
+                .bool(true)))
+        #expect(try CELEvaluationTests.evaluate("{\(fields)}.size()", vars).celEquals(.int(40)))
+    }
 }

@@ -75,10 +75,7 @@ struct PolicyKeywordsTests {
     /// The search itself: a word is found wherever it is, and a text that holds every pair of
     /// adjacent letters of a word but not the word does not hold it.
     @Test func textHoldsAWordOnlyWhereItIsWritten() {
-        func holds(_ text: String, _ words: [String]) -> Bool {
-            var keywordText = KeywordText(text)
-            return keywordText.containsAny(words)
-        }
+        func holds(_ text: String, _ words: [String]) -> Bool { KeywordText.holds(text, anyOf: words) }
         let text = "RUN a=\"ab\" && b=ba; echo 'x'\nENV Strict-SSL=false"
         #expect(holds(text, ["strict-ssl"]))
         #expect(holds(text, ["nope", "ab"]))
@@ -106,10 +103,22 @@ struct PolicyKeywordsTests {
             }
             let plain = String(
                 text.lowercased().filter { !"\"'\\`\n\r".contains($0) })
-            var keywordText = KeywordText(text)
             #expect(
-                keywordText.containsAny(words) == words.contains { plain.contains($0) },
+                KeywordText.holds(text, anyOf: words) == words.contains { plain.contains($0) },
                 "\(text.debugDescription) \(words)")
+        }
+    }
+
+    /// A file keeps each keyword's answer for the next policy that asks: the answers of one
+    /// text, asked in any order and again, are those of asking each word alone.
+    @Test func answersKeptForLaterPoliciesAreTheFirstAnswers() {
+        let text = "FROM alpine\nRUN apk add curl && curl -k https://example.com"
+        let words = ["wget", "curl", "-k", "sudo", "apk", "nope"]
+        var keywordText = KeywordText(text, keywords: words)
+        for numbers in [[0], [0, 3], [1], [3, 5], [2, 0], [5], [4, 5], [0, 3, 5], [1, 0]] {
+            let alone = numbers.contains { KeywordText.holds(text, anyOf: [words[$0]]) }
+            #expect(keywordText.containsAny(numbers) == alone, "\(numbers.map { words[$0] })")
+            #expect(keywordText.containsAny(numbers) == alone, "asked again: \(numbers.map { words[$0] })")
         }
     }
 

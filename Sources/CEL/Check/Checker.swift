@@ -40,6 +40,19 @@ struct Checker {
     }
 
     /// The dotted name an expression spells (`a.b.c`), if it is only identifiers and selects.
+    /// A map literal whose keys are distinct constants and whose entries are all required, as a
+    /// `.record`; `nil` for any other (left to `.map`, which also reports a repeated key).
+    private static func record(_ entries: [(key: Node, value: Node, optional: Bool)]) -> Node? {
+        var keys: [MapKey] = []
+        keys.reserveCapacity(entries.count)
+        for entry in entries {
+            guard !entry.optional, case .constant(let key) = entry.key, let mapKey = MapKey(key) else { return nil }
+            keys.append(mapKey)
+        }
+        guard let layout = MapLayout(keys) else { return nil }
+        return .record(layout, values: entries.map(\.value))
+    }
+
     private static func dottedName(_ expression: Expr) -> String? {
         switch expression {
         case .identifier(let name, _): return name
@@ -96,7 +109,7 @@ struct Checker {
             for node in nodes {
                 guard !node.optional, case .constant(let key) = node.key, case .constant(let value) = node.value,
                     !value.isErrorOrUnknown, let mapKey = MapKey(key), folded[mapKey] == nil
-                else { return .map(nodes, offset: offset) }
+                else { return Self.record(nodes) ?? .map(nodes, offset: offset) }
                 folded.set(mapKey, value)
             }
             return .constant(.map(folded))

@@ -197,6 +197,17 @@ struct Interpreter {
             guard charge(map.count) else { return .error(Self.costError) }
             return .map(map)
 
+        case .record(let layout, let valueNodes):
+            var values: [Value] = []
+            values.reserveCapacity(valueNodes.count)
+            for valueNode in valueNodes {
+                let value = evaluate(valueNode)
+                if value.isErrorOrUnknown { return value }
+                values.append(value)
+            }
+            guard charge(values.count) else { return .error(Self.costError) }
+            return .map(MapValue(layout: layout, values: values))
+
         case .comprehension(let loop):
             return evaluateLoop(loop)
 

@@ -174,6 +174,13 @@ public struct MapValue: Sendable {
         }
     }
 
+    /// A map of `layout`'s keys and `values`, one per key in that order. The layout's arrays are
+    /// shared, not copied: a map of a known shape costs its values and one object.
+    public init(layout: MapLayout, values: [Value]) {
+        precondition(layout.keys.count == values.count, "one value per key")
+        storage = Storage(keys: layout.keys, values: values, fieldSignatures: layout.signatures, index: layout.index)
+    }
+
     /// Builds a map; a repeated key is reported by returning `nil`.
     public init?(entries: [(MapKey, Value)]) {
         storage = Storage()
@@ -255,8 +262,63 @@ public struct MapValue: Sendable {
         storage.values[position] = value
     }
 
+    /// Removes every entry. A map that shares its storage with no other value keeps it, and
+    /// the room it had: for a caller that fills the same map again and again.
+    public mutating func removeAll() {
+        guard isKnownUniquelyReferenced(&storage) else {
+            storage = Storage()
+            return
+        }
+        storage.keys.removeAll(keepingCapacity: true)
+        storage.values.removeAll(keepingCapacity: true)
+        storage.fieldSignatures.removeAll(keepingCapacity: true)
+        storage.index = nil
+    }
+
     public var entries: [(key: MapKey, value: Value)] {
         Array(zip(storage.keys, storage.values)).map { (key: $0.0, value: $0.1) }
+    }
+}
+
+/// The keys of maps that all have the same ones, in the same order (a map literal with constant
+/// keys, a library function's records), with what look-ups need of them worked out once.
+public struct MapLayout: Sendable {
+    let keys: [MapKey]
+    let signatures: [FieldSignature]
+    let index: [MapKey: Int]?
+
+    /// The layout of `keys`, or `nil` when one of them is repeated.
+    public init?(_ keys: [MapKey]) {
+        let signatures = keys.map(FieldSignature.init)
+        var index: [MapKey: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            guard index.updateValue(position, forKey: key) == nil else { return nil }
+        }
+        self.keys = keys
+        self.signatures = signatures
+        self.index = keys.count > MapValue.linearLimit ? index : nil
+    }
+
+    /// The layout of keys a program writes out, which must be distinct (a repeated one stops it).
+    public init(fixed keys: [MapKey]) {
+        guard let layout = MapLayout(keys) else { preconditionFailure("a map layout's keys must be distinct") }
+        self = layout
+    }
+
+    public var count: Int { keys.count }
+
+    /// The same layout in storage of its own, for a thread that builds maps on its own core
+    /// (see `Program.independentCopy()`).
+    public func independentCopy() -> MapLayout {
+        // The keys are distinct already, so the copy is made without the check.
+        MapLayout(keys: keys.map(\.independentCopy), signatures: signatures.map { $0 }, index: index.map { $0 })
+    }
+
+    private init(keys: [MapKey], signatures: [FieldSignature], index: [MapKey: Int]?) {
+        self.keys = keys
+        self.signatures = signatures
+        self.index = index
     }
 }
 

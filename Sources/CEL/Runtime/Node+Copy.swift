@@ -56,6 +56,8 @@ extension Node {
                     (key: $0.key.independentCopy(), value: $0.value.independentCopy(), optional: $0.optional)
                 },
                 offset: offset)
+        case .record(let layout, let values):
+            return .record(layout.independentCopy(), values: values.map { $0.independentCopy() })
         case .comprehension(let loop):
             return .comprehension(
                 Loop(

@@ -29,7 +29,7 @@ extension Node {
             case .conditional(let condition, let whenTrue, let whenFalse, _):
                 pending += [condition, whenTrue, whenFalse]
             case .notStrictlyFalse(let inner), .not(let inner, _): pending.append(inner)
-            case .list(let elements, _, _): pending += elements
+            case .list(let elements, _, _), .record(_, let elements): pending += elements
             case .map(let entries, _):
                 for entry in entries { pending += [entry.key, entry.value] }
             case .comprehension(let loop):

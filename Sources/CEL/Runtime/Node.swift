@@ -24,6 +24,9 @@ indirect enum Node: Sendable {
     case membership(Node, Node, offset: Int)
     case list([Node], optionalIndices: Set<Int>, offset: Int)
     case map([(key: Node, value: Node, optional: Bool)], offset: Int)
+    /// A map literal whose keys are distinct constants and whose entries are all required
+    /// (`{'tool': t, 'packages': p}`): only the values are evaluated, into a map of `layout`.
+    case record(MapLayout, values: [Node])
     case comprehension(Loop)
     case bind(slot: Int, value: Node, body: Node)
     /// `accumulator + [element]` in a list-building macro, done in place.

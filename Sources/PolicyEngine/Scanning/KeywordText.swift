@@ -24,10 +24,15 @@ public struct KeywordText: Sendable {
     /// the text lacks is absent without a search, which is the common case (the keywords of a
     /// library of narrow checks are mostly rare words).
     private var pairs = [UInt64](repeating: 0, count: 64)
-    /// The answers so far, by keyword: policies share keywords (`curl`, `apt-get`).
-    private var answers: [String: Bool] = [:]
+    /// The keywords asked about (each already normalised), and the answers so far by their place
+    /// in that list: 0 not asked yet, 1 absent, 2 present. Policies share keywords (`curl`,
+    /// `apt-get`).
+    private let keywords: [String]
+    private var answers: [UInt8]
 
-    public init(_ text: String) {
+    public init(_ text: String, keywords: [String]) {
+        self.keywords = keywords
+        answers = [UInt8](repeating: 0, count: keywords.count)
         bytes = Self.normalized(Array(text.utf8))
         var previous: UInt8 = 0
         for byte in bytes {
@@ -39,16 +44,23 @@ public struct KeywordText: Sendable {
 
     private static func pair(_ first: UInt8, _ second: UInt8) -> Int { (Int(first) &* 67 &+ Int(second)) & 4095 }
 
-    /// Whether the text holds one of `keywords` (each already normalised).
-    public mutating func containsAny(_ keywords: [String]) -> Bool {
-        for keyword in keywords {
-            if let known = answers[keyword] {
-                if known { return true }
-                continue
+    /// Whether `text` holds one of `words` (each already normalised), for a single question.
+    public static func holds(_ text: String, anyOf words: [String]) -> Bool {
+        var keywordText = KeywordText(text, keywords: words)
+        return keywordText.containsAny(Array(words.indices))
+    }
+
+    /// Whether the text holds one of the keywords at `numbers` (places in `keywords`).
+    public mutating func containsAny(_ numbers: [Int]) -> Bool {
+        for number in numbers {
+            switch answers[number] {
+            case 2: return true
+            case 1: continue
+            default:
+                let found = contains(keywords[number])
+                answers[number] = found ? 2 : 1
+                if found { return true }
             }
-            let found = contains(keyword)
-            answers[keyword] = found
-            if found { return true }
         }
         return false
     }

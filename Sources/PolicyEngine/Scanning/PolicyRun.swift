@@ -105,7 +105,11 @@ struct PolicyActivation {
     mutating func reset() {
         if let slot = Self.itemSlot { withItem[slot: slot] = nil }
         guard variables.count > 0 else { return }
-        variables = MapValue()
+        // Emptied in place (both layouts let go of it first), so that the next policy's
+        // variables fill the room this one's made rather than growing a new map.
+        if let slot = Self.plainVariablesSlot { plain[slot: slot] = nil }
+        if let slot = Self.itemVariablesSlot { withItem[slot: slot] = nil }
+        variables.removeAll()
         let map = Value.map(variables)
         if let slot = Self.plainVariablesSlot { plain[slot: slot] = map }
         if let slot = Self.itemVariablesSlot { withItem[slot: slot] = map }

@@ -81,20 +81,24 @@ extension Library {
         ])
 
     /// The fields of a command's value, in order.
-    private static let commandKeys: [MapKey] = [
-        "words", "program", "arguments", "pipedFrom", "pipedTo", "substituted", "redirections", "elevated", "writes",
-        "redirected", "via", "line", "assignments",
-    ].map { MapKey.string($0) }
-    private static let assignmentKeys: [MapKey] = [.string("name"), .string("value")]
+    static let commandLayout = MapLayout(
+        fixed: [
+            "words", "program", "arguments", "pipedFrom", "pipedTo", "substituted", "redirections", "elevated",
+            "writes", "redirected", "via", "line", "assignments",
+        ].map { MapKey.string($0) })
+    static let assignmentLayout = MapLayout(fixed: [.string("name"), .string("value")])
 
-    fileprivate static func value(of command: ShellScript.Command) -> Value {
+    fileprivate static func value(
+        of command: ShellScript.Command, layout: MapLayout, assignmentLayout: MapLayout
+    ) -> Value {
         func strings(_ list: [String]) -> Value { .list(list.map { .string($0) }) }
         let assignments = command.assignments.map { assignment in
-            Value.map(MapValue(keys: assignmentKeys, values: [.string(assignment.name), .string(assignment.value)]))
+            Value.map(
+                MapValue(layout: assignmentLayout, values: [.string(assignment.name), .string(assignment.value)]))
         }
         return .map(
             MapValue(
-                keys: commandKeys,
+                layout: layout,
                 values: [
                     strings(command.words), .string(command.program), strings(command.arguments),
                     .string(command.pipedFrom), .string(command.pipedTo), strings(command.substituted),
@@ -118,6 +122,11 @@ enum ShellCommandCache {
         /// hashing its text. An entry keeps its string, so the storage cannot be reused meanwhile.
         /// (Two equal scripts in different storage are split twice, which is only slower.)
         var byAddress: [UInt: (script: String, value: Value)] = [:]
+        /// The layouts of the commands' values, in storage of this thread's own: every map made
+        /// from a layout retains its arrays, which would be contended if shared by every core.
+        let layouts = (
+            command: Library.commandLayout.independentCopy(), assignment: Library.assignmentLayout.independentCopy()
+        )
     }
 
     private static let capacity = 4096
@@ -161,7 +170,11 @@ enum ShellCommandCache {
         } else if let cached = entries.values[script] {
             return cached
         }
-        let value = Value.list(ShellScript(script).commands.map(Library.value(of:)))
+        let layouts = entries.layouts
+        let value = Value.list(
+            ShellScript(script).commands.map {
+                Library.value(of: $0, layout: layouts.command, assignmentLayout: layouts.assignment)
+            })
         if entries.values.count + entries.byAddress.count >= capacity {
             entries.values.removeAll(keepingCapacity: true)
             entries.byAddress.removeAll(keepingCapacity: true)
