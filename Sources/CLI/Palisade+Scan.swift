@@ -275,14 +275,23 @@ extension Palisade {
             endPhase("write")
             if let policyProfile { printError(Self.profileTable(policyProfile, phases: phases)) }
 
-            if outcome.policyErrorCount > 0 { throw ExitCode(2) }
-            if outcome.inputErrorCount > 0 && (failOnError ?? settings.failOnError ?? true) { throw ExitCode(2) }
             let threshold = failOn?.severity ?? settings.failOn ?? .high
-            if report.findings.contains(where: {
+            let status: Int32
+            if outcome.policyErrorCount > 0
+                || outcome.inputErrorCount > 0 && (failOnError ?? settings.failOnError ?? true)
+            {
+                status = 2
+            } else if report.findings.contains(where: {
                 $0.status == .open && $0.mode == Policy.Mode.enforce.rawValue && $0.severity >= threshold
             }) {
-                throw ExitCode(1)
+                status = 1
+            } else {
+                status = 0
             }
+            // The report is written: the process ends here rather than first freeing every
+            // finding and every file's text one by one, which took a large scan's last 15 ms on
+            // one core and gives the user nothing.
+            Glibc.exit(status)
         }
 
         /// `--profile`'s tables: one line per policy evaluated, the slowest first, and the total;

@@ -26,6 +26,16 @@ struct Palisade: AsyncParsableCommand {
     /// Runs the command. Usage errors (an unknown flag, a bad option value) exit with 2, like
     /// every other input or configuration problem, rather than argument-parser's 64.
     static func main() async {
+        #if canImport(Glibc)
+            // Each thread's heap grows 16 MiB at a time rather than a page or two: a scan's heap
+            // grows steadily as findings accumulate, and each small step was a system call and
+            // fresh pages to fault in (one per file scanned). Pages never touched stay unused.
+            // (mallopt is in malloc.h, which the Glibc module leaves out; M_TOP_PAD is -2.)
+            if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+                let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+                _ = mallopt(-2, 16 << 20)
+            }
+        #endif
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -192,7 +192,7 @@ public enum ScanJob {
                 progress?.step()
             }
         }
-        var outcomes = slots.values()
+        var outcomes = slots.take()
         var phases = [(name: "read, parse, evaluate file by file", time: clock.now - start)]
         var phaseStart = clock.now
         if outcomes.contains(where: { $0.kind == TerraformReader.inputKind }) {
@@ -207,30 +207,36 @@ public enum ScanJob {
 
         // Evaluate in chunks of up to 64 resources on every core, so that one large file is spread
         // over the cores too.
-        let terraform = TerraformIndex(
-            outcomes.filter { $0.kind == TerraformReader.inputKind || $0.kind == PlanReader.inputKind }
-                .flatMap { zip($0.resources, $0.values) })
-        var lateScanner = Scanner(policies: options.policies.policies, state: state, terraform: terraform)
-        lateScanner.profile = options.profile
-        let scanner = lateScanner
         var chunks: [(file: Int, range: Range<Int>)] = []
         for (index, outcome) in outcomes.enumerated() where !outcome.evaluated {
             for start in stride(from: 0, to: outcome.resources.count, by: 64) {
                 chunks.append((index, start..<min(start + 64, outcome.resources.count)))
             }
         }
-        progress?.addToTotal(chunks.count)
-        let parsed = outcomes
-        let results = await concurrentMap(chunks, parallelism: options.parallelism) { chunk in
-            let outcome = parsed[chunk.file]
-            let result = scanner.scan(
-                converted: Array(zip(outcome.resources[chunk.range], outcome.values[chunk.range])), text: outcome.text)
-            progress?.step()
-            return result
-        }
-        for (chunk, result) in zip(chunks, results) {
-            outcomes[chunk.file].findings += result.findings
-            outcomes[chunk.file].diagnostics += result.diagnostics
+        if !chunks.isEmpty {
+            let terraform = TerraformIndex(
+                outcomes.filter { $0.kind == TerraformReader.inputKind || $0.kind == PlanReader.inputKind }
+                    .flatMap { zip($0.resources, $0.values) })
+            var lateScanner = Scanner(policies: options.policies.policies, state: state, terraform: terraform)
+            lateScanner.profile = options.profile
+            let scanner = lateScanner
+            progress?.addToTotal(chunks.count)
+            // A second reference to the outcomes for the cores, gone once they are done: the
+            // outcomes are then changed in place, not copied.
+            let results = await { (parsed: [FileOutcome]) in
+                await concurrentMap(chunks, parallelism: options.parallelism) { chunk in
+                    let outcome = parsed[chunk.file]
+                    let result = scanner.scan(
+                        converted: Array(zip(outcome.resources[chunk.range], outcome.values[chunk.range])),
+                        text: outcome.text)
+                    progress?.step()
+                    return result
+                }
+            }(outcomes)
+            for (chunk, result) in zip(chunks, results) {
+                outcomes[chunk.file].findings += result.findings
+                outcomes[chunk.file].diagnostics += result.diagnostics
+            }
         }
 
         phases.append((name: "read Terraform, evaluate the rest", time: clock.now - phaseStart))
@@ -240,14 +246,16 @@ public enum ScanJob {
             settle(&outcomes[index])
         }
 
-        var findings: [Finding] = []
         var sources = options.policies.sources
         var fileKinds: [String: String] = [:]
         var resourceCount = 0
         var inputErrors = diagnostics.count { $0.level == .error } - policyErrors
         // In the order of their files, so that findings sorted per file come out sorted overall.
-        for outcome in outcomes.sorted(by: { $0.file < $1.file }) {
-            findings += outcome.findings
+        sources.reserveCapacity(sources.count + outcomes.count)
+        fileKinds.reserveCapacity(outcomes.count)
+        let order = outcomes.indices.sorted { outcomes[$0].file < outcomes[$1].file }
+        let findings = Self.moveFindings(of: &outcomes, in: order)
+        for outcome in order.lazy.map({ outcomes[$0] }) {
             diagnostics += outcome.diagnostics
             inputErrors += outcome.diagnostics.count { $0.level == .error }
             resourceCount += outcome.evaluated ? outcome.resourceCount : outcome.resources.count
@@ -273,6 +281,29 @@ public enum ScanJob {
         return Outcome(
             report: report, sources: sources, inputErrorCount: inputErrors, policyErrorCount: policyErrors,
             phases: phases)
+    }
+
+    /// The findings of `outcomes` in one array, file after file in `order`, moved rather than
+    /// copied: a copy of a finding retains each of its strings, and a large scan has tens of
+    /// thousands of findings. Each outcome is left holding as many placeholders, which own nothing.
+    static func moveFindings(of outcomes: inout [FileOutcome], in order: [Int]) -> [Finding] {
+        var placeholder = Finding(
+            policyID: "", title: "", severity: .info, mode: "", message: "",
+            location: Location(file: "", line: 0, column: 0), resource: "", path: "")
+        placeholder.fingerprint = ""
+        var findings = [Finding](repeating: placeholder, count: order.reduce(0) { $0 + outcomes[$1].findings.count })
+        var next = 0
+        findings.withUnsafeMutableBufferPointer { target in
+            for index in order {
+                outcomes[index].findings.withUnsafeMutableBufferPointer { source in
+                    for position in source.indices {
+                        swap(&target[next], &source[position])
+                        next += 1
+                    }
+                }
+            }
+        }
+        return findings
     }
 
     /// What is done to a file's findings once its policies have run: its ignore comments are
@@ -496,7 +527,16 @@ public enum ScanJob {
         private let storage: Mutex<[Value?]>
         init(count: Int) { storage = Mutex([Value?](repeating: nil, count: count)) }
         func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
-        func values() -> [Value] { storage.withLock { $0.compactMap { $0 } } }
+        /// The values set, which the slots give up (so that the caller holds the only reference
+        /// to each, and changes them in place).
+        func take() -> [Value] {
+            let taken = storage.withLock { stored in
+                var taken: [Value?] = []
+                swap(&taken, &stored)
+                return taken
+            }
+            return taken.compactMap { $0 }
+        }
     }
 
     /// Hands out indices to workers.
