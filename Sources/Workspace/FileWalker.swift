@@ -33,8 +33,8 @@ public enum FileWalker {
             return ([], [Diagnostic(.error, "cannot read \"\(root)\": \(errnoText())", at: at(root))])
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return ([root], []) }
-        var walk = Walk(extensions: extensions, names: names, skip: skip)
-        walk.visit(root, relative: "", ancestors: [Folder(info)], splitDepth: Walk.splitDepth)
+        var walk = Walk(extensions: extensions, names: names, skip: skip, root: realPath(root) ?? root)
+        walk.visit(root, relative: "", splitDepth: Walk.splitDepth)
         if walk.files.isEmpty && walk.diagnostics.isEmpty {
             let list = extensions.sorted().map { "." + $0 }.joined(separator: ", ")
             walk.diagnostics.append(Diagnostic(.notice, "no \(list) files to scan under \"\(root)\"", at: at(root)))
@@ -42,21 +42,12 @@ public enum FileWalker {
         return (walk.files, walk.diagnostics)
     }
 
-    /// A folder by device and inode: what a link that loops back is recognised by, with no
-    /// path resolution per folder walked.
-    private struct Folder: Equatable {
-        var device: UInt64
-        var inode: UInt64
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-        }
-    }
-
     private struct Walk: Sendable {
         let extensions: Set<String>
         let names: @Sendable (String) -> Bool
         let skip: [PathGlob]
+        /// The real path of the folder walked, for telling where a link to a folder points.
+        let root: String
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
 
@@ -69,28 +60,26 @@ public enum FileWalker {
         private struct Subtree {
             var path: String
             var relative: String
-            var ancestors: [Folder]
             /// The number of files found before it in its parent.
             var position: Int
         }
 
-        mutating func visit(_ directory: String, relative: String, ancestors: [Folder], splitDepth: Int = 0) {
+        mutating func visit(_ directory: String, relative: String, splitDepth: Int = 0) {
             var subtrees: [Subtree] = []
-            visitEntries(directory, relative: relative, ancestors: ancestors) { path, under, ancestors, files in
+            visitEntries(directory, relative: relative) { path, under, files in
                 guard splitDepth > 0 else { return false }
-                subtrees.append(Subtree(path: path, relative: under, ancestors: ancestors, position: files.count))
+                subtrees.append(Subtree(path: path, relative: under, position: files.count))
                 return true
             }
             guard !subtrees.isEmpty else { return }
             // Each subtree on any core, then their files put back in place, in order.
             let results = Mutex([(files: [String], diagnostics: [Diagnostic])?](repeating: nil, count: subtrees.count))
-            let template = Walk(extensions: extensions, names: names, skip: skip)
+            let template = Walk(extensions: extensions, names: names, skip: skip, root: root)
             let pending = subtrees
             DispatchQueue.concurrentPerform(iterations: pending.count) { index in
                 var walk = template
                 let subtree = pending[index]
-                walk.visit(
-                    subtree.path, relative: subtree.relative, ancestors: subtree.ancestors, splitDepth: splitDepth - 1)
+                walk.visit(subtree.path, relative: subtree.relative, splitDepth: splitDepth - 1)
                 results.withLock { $0[index] = (walk.files, walk.diagnostics) }
             }
             let found = results.withLock { $0 }
@@ -107,17 +96,17 @@ public enum FileWalker {
         }
 
         /// Reads one folder; a subfolder is walked at once unless `defer` takes it (and returns
-        /// true), given its path, its path under the root, its ancestry and the files so far.
+        /// true), given its path, its path under the root and the files so far.
         private mutating func visitEntries(
-            _ directory: String, relative: String, ancestors: [Folder],
-            defer deferred: (String, String, [Folder], [String]) -> Bool
+            _ directory: String, relative: String, defer deferred: (String, String, [String]) -> Bool
         ) {
             guard let handle = opendir(directory) else {
                 diagnostics.append(
                     Diagnostic(.error, "cannot read \"\(directory)\": \(errnoText())", at: at(directory)))
                 return
             }
-            // The type readdir gives (when the file system gives one) spares a stat per file.
+            // The type readdir gives (when the file system gives one) spares a stat per file and
+            // per folder: only links, and entries of a file system that gives no type, are looked at.
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(handle) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -131,14 +120,17 @@ public enum FileWalker {
                 let path = prefix + name
                 let under = relative.isEmpty ? name : relative + "/" + name
                 if skip.contains(where: { $0.matches(under) }) { continue }
-                if type == UInt8(DT_REG) {
-                    if matchesExtension(name) { files.append(path) }
-                    continue
+                var kind: mode_t
+                switch type {
+                case UInt8(DT_REG): kind = S_IFREG
+                case UInt8(DT_DIR): kind = S_IFDIR
+                default:
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    kind = info.st_mode & S_IFMT
                 }
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                var kind = info.st_mode & S_IFMT
                 if kind == S_IFLNK {
+                    var info = stat()
                     guard stat(path, &info) == 0 else {
                         if matchesExtension(name) {
                             diagnostics.append(
@@ -149,8 +141,7 @@ public enum FileWalker {
                     kind = info.st_mode & S_IFMT
                     if kind == S_IFDIR {
                         // A link to a folder is not followed; one that loops back is worth a word.
-                        if ancestors.contains(Folder(info)) {
-                            let target = realPath(path) ?? path
+                        if let target = realPath(path), pointsBack(target, from: directory) {
                             diagnostics.append(
                                 Diagnostic(
                                     .notice,
@@ -162,13 +153,20 @@ public enum FileWalker {
                 }
                 if kind == S_IFDIR {
                     if !name.hasPrefix(".") || Self.enteredHiddenFolders.contains(name) {
-                        let inner = ancestors + [Folder(info)]
-                        if !deferred(path, under, inner, files) { visit(path, relative: under, ancestors: inner) }
+                        if !deferred(path, under, files) { visit(path, relative: under) }
                     }
                 } else if kind == S_IFREG, matchesExtension(name) {
                     files.append(path)
                 }
             }
+        }
+
+        /// Whether `target` (a real path) is `directory` or one of its ancestors within the walk.
+        private func pointsBack(_ target: String, from directory: String) -> Bool {
+            guard target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/"),
+                let here = realPath(directory)
+            else { return false }
+            return here == target || here.hasPrefix(target.hasSuffix("/") ? target : target + "/")
         }
 
         /// Hidden folders that hold inputs: GitHub Actions workflows and GitLab CI templates.

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyModel
 import Testing
 
 @testable import Workspace
@@ -29,6 +30,40 @@ struct FileWalkerTests {
             "b/d2.yaml", "b/z.yaml", "c.yaml", "d/y.yaml", "e.yaml", "m/n/o/p/q.yaml", "m/n.yaml", "m0.yaml",
         ]
         #expect(found.files == expected.map { root + "/" + $0 })
+    }
+
+    /// Links to folders are never followed; one that points back to a folder being walked (the
+    /// root, or an ancestor of the link's own folder) is a notice, one that points to a sibling
+    /// or outside the walk is not; a link to a file is read like the file, one that points
+    /// nowhere is a notice.
+    @Test func linksToFoldersAreNotFollowedAndLoopsAreNoticed() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let root = base + "/root"
+        let manager = FileManager.default
+        for folder in ["a/b/c", "sibling", "outside"] {
+            try manager.createDirectory(
+                atPath: (folder == "outside" ? base : root) + "/" + folder, withIntermediateDirectories: true)
+        }
+        for file in ["a/one.yaml", "a/b/c/two.yaml", "sibling/three.yaml"] {
+            try "x: 1\n".write(toFile: root + "/" + file, atomically: false, encoding: .utf8)
+        }
+        try "x: 1\n".write(toFile: base + "/outside/four.yaml", atomically: false, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: root + "/a/b/c/up", withDestinationPath: root + "/a")
+        try manager.createSymbolicLink(atPath: root + "/a/b/top", withDestinationPath: "../..")
+        try manager.createSymbolicLink(atPath: root + "/a/b/side", withDestinationPath: root + "/sibling")
+        try manager.createSymbolicLink(atPath: root + "/a/out", withDestinationPath: base + "/outside")
+        try manager.createSymbolicLink(atPath: root + "/a/five.yaml", withDestinationPath: base + "/outside/four.yaml")
+        try manager.createSymbolicLink(atPath: root + "/a/gone.yaml", withDestinationPath: base + "/nothing.yaml")
+        let found = FileWalker.files(under: root, extensions: ["yaml"])
+        #expect(
+            found.files
+                == ["a/b/c/two.yaml", "a/five.yaml", "a/one.yaml", "sibling/three.yaml"].map { root + "/" + $0 })
+        let notices = found.diagnostics.map(\.message).sorted()
+        #expect(notices.count == 3, "\(notices)")
+        #expect(notices.contains { $0.hasPrefix("symbolic link \"\(root)/a/b/c/up\" points back to") })
+        #expect(notices.contains { $0.hasPrefix("symbolic link \"\(root)/a/b/top\" points back to") })
+        #expect(notices.contains("symbolic link \"\(root)/a/gone.yaml\" points nowhere; skipped"))
     }
 
     /// A report written in pieces, each at its offset on any core, is the pieces one after
