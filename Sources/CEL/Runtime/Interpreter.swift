@@ -337,7 +337,7 @@ struct Interpreter {
             if arity > 3 || call.checksOpaqueNames {
                 guard call.overloads[choice].accepts(arguments) else { continue }
             }
-            var result = call.implementations[choice](arguments)
+            var result = call.implementations[choice].run(arguments)
             if case .error(var error) = result, error.offset == nil {
                 error.offset = call.offset
                 result = .error(error)

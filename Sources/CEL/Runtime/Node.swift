@@ -51,7 +51,9 @@ indirect enum Node: Sendable {
         /// For overload `o` and argument `a`, `masks[o * arguments.count + a]` holds a bit per
         /// `Value.kindIndex` the parameter accepts: dispatch reads only these.
         let masks: [UInt32]
-        let implementations: [@Sendable (Arguments) -> Value]
+        /// Each overload's implementation, in a struct: a function stored straight in an array
+        /// is called through a conversion thunk, which cost as much as some of the calls.
+        let implementations: [Implementation]
         /// Whether some parameter is a library type, whose name must be checked too.
         let checksOpaqueNames: Bool
 
@@ -69,9 +71,13 @@ indirect enum Node: Sendable {
                 }
             }
             self.masks = masks
-            implementations = overloads.map(\.implementation)
+            implementations = overloads.map { Implementation(run: $0.implementation) }
             checksOpaqueNames = opaque
         }
+    }
+
+    struct Implementation: Sendable {
+        let run: @Sendable (Arguments) -> Value
     }
 
     /// A comprehension. A class for the same reason as `Call`.

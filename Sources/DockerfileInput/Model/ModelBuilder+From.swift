@@ -3,9 +3,11 @@ import PolicyModel
 /// `FROM [--platform=…] image [AS name]`: the image after argument substitution, its parts, and
 /// the stage it starts.
 extension ModelBuilder {
-    /// The `FROM` fields (the image fields, with `stage` named `baseStage`, and `name`), and the new
-    /// stage.
-    mutating func from(_ syntax: InstructionSyntax, in line: LogicalLine, at span: Span) -> [(String, Node)] {
+    /// Appends the `FROM` fields (the image fields, with `stage` named `baseStage`, and `name`) to
+    /// `fields`, and starts the new stage.
+    mutating func from(
+        _ syntax: InstructionSyntax, in line: LogicalLine, at span: Span, into fields: inout [(String, Node)]
+    ) {
         let words = Words.plain(line.scalars, in: syntax.arguments)
         let keywordSpan = line.span(syntax.keyword)
         var nameRange: Range<Int>?
@@ -17,7 +19,8 @@ extension ModelBuilder {
             report(.error, "FROM takes an image, then optionally AS and a stage name", at: line.span(words[1]))
         }
         let platform = syntax.flags.last { $0.name == "platform" }
-        let base = image(words.first, platform: platform, in: line, at: span)
+        let imageStart = fields.count
+        image(words.first, platform: platform, in: line, at: span, into: &fields)
         var name = Node.absent(at: span)
         if let nameRange {
             let text = line.text(nameRange).lowercased()
@@ -32,15 +35,19 @@ extension ModelBuilder {
             claimStageName(text)
             name = .text(text, at: nameSpan)
         }
-        startStage(name: name, base: base, keywordSpan: keywordSpan, span: span)
+        startStage(name: name, base: Array(fields[imageStart...]), keywordSpan: keywordSpan, span: span)
         // `stage` is already the instruction's own stage (the one it starts).
-        return base.map { $0.0 == "stage" ? ("baseStage", $0.1) : $0 } + [("name", name)]
+        for position in imageStart..<fields.count where fields[position].0 == "stage" {
+            fields[position].0 = "baseStage"
+        }
+        fields.append(("name", name))
     }
 
-    /// The image fields for the image word `word` (none when `nil`) and the platform flag.
+    /// Appends the image fields for the image word `word` (none when `nil`) and the platform flag.
     private mutating func image(
-        _ word: Range<Int>?, platform: InstructionSyntax.Flag?, in line: LogicalLine, at span: Span
-    ) -> [(String, Node)] {
+        _ word: Range<Int>?, platform: InstructionSyntax.Flag?, in line: LogicalLine, at span: Span,
+        into fields: inout [(String, Node)]
+    ) {
         let absent = Node.absent(at: span)
         var platformNode = absent
         if let platform, platform.value != nil {
@@ -48,11 +55,12 @@ extension ModelBuilder {
             platformNode = .text(value.text, at: line.span(platform.valueRange))
         }
         guard let word else {
-            return [
+            fields += [
                 ("reference", absent), ("written", absent), ("registry", absent), ("repository", absent),
                 ("tag", absent), ("digest", absent), ("platform", platformNode), ("stage", absent),
                 ("scratch", .boolean(false, at: span)), ("resolved", .boolean(true, at: span)),
             ]
+            return
         }
         let wordSpan = line.span(word)
         let written = line.text(word)
@@ -63,7 +71,7 @@ extension ModelBuilder {
         }
         let stageIndex = value.resolved ? stage(named: reference) : nil
         let scratch = value.resolved && stageIndex == nil && reference == "scratch"
-        var parts: [String: Node] = [:]
+        var parts = (registry: absent, repository: absent, tag: absent, digest: absent)
         if value.resolved && stageIndex == nil && !scratch && !reference.isEmpty {
             let scalars = reference.scalarArray
             let split = ContainerImage(scalars: scalars)
@@ -74,23 +82,18 @@ extension ModelBuilder {
                     ? line.span((word.lowerBound + range.lowerBound)..<(word.lowerBound + range.upperBound)) : wordSpan
                 return .text(String(scalars: scalars[range]), at: partSpan)
             }
-            parts = [
-                "registry": node(split.registry), "repository": node(split.repository), "tag": node(split.tag),
-                "digest": node(split.digest),
-            ]
+            parts = (node(split.registry), node(split.repository), node(split.tag), node(split.digest))
         }
-        return [
-            ("reference", .text(reference, at: wordSpan)),
-            ("written", .text(written, at: wordSpan)),
-            ("registry", parts["registry"] ?? absent),
-            ("repository", parts["repository"] ?? absent),
-            ("tag", parts["tag"] ?? absent),
-            ("digest", parts["digest"] ?? absent),
-            ("platform", platformNode),
-            ("stage", stageIndex.map { .integer($0, at: wordSpan) } ?? absent),
-            ("scratch", .boolean(scratch, at: wordSpan)),
-            ("resolved", .boolean(value.resolved, at: wordSpan)),
-        ]
+        fields.append(("reference", .text(reference, at: wordSpan)))
+        fields.append(("written", .text(written, at: wordSpan)))
+        fields.append(("registry", parts.registry))
+        fields.append(("repository", parts.repository))
+        fields.append(("tag", parts.tag))
+        fields.append(("digest", parts.digest))
+        fields.append(("platform", platformNode))
+        fields.append(("stage", stageIndex.map { .integer($0, at: wordSpan) } ?? absent))
+        fields.append(("scratch", .boolean(scratch, at: wordSpan)))
+        fields.append(("resolved", .boolean(value.resolved, at: wordSpan)))
     }
 
     /// `range` with the arguments before the first `FROM` substituted; warns about undeclared ones.

@@ -85,31 +85,29 @@ extension ModelBuilder {
         at span: Span, nested: Bool
     ) -> [(String, Node)] {
         let keywordSpan = line.span(syntax.keyword)
-        var fields: [(String, Node)] = [
-            ("keyword", .text(keyword, at: keywordSpan)),
-            ("stage", .integer(keyword == "FROM" && !nested ? currentStage + 1 : currentStage, at: keywordSpan)),
-            ("line", .integer(Int(keywordSpan.line), at: keywordSpan)),
-            ("flags", flags(syntax, in: line, keywordSpan: keywordSpan)),
-        ]
+        // Appended one by one into room made once: an instruction has up to twenty fields.
+        var fields: [(String, Node)] = []
+        fields.reserveCapacity(20)
+        fields.append(("keyword", .text(keyword, at: keywordSpan)))
+        fields.append(
+            ("stage", .integer(keyword == "FROM" && !nested ? currentStage + 1 : currentStage, at: keywordSpan)))
+        fields.append(("line", .integer(Int(keywordSpan.line), at: keywordSpan)))
+        fields.append(("flags", flags(syntax, in: line, keywordSpan: keywordSpan)))
         let commandSpan = line.span(command.range)
         switch command.form {
         case .strings(let items):
-            fields += [
-                ("form", .text("exec", at: commandSpan)),
-                ("arguments", .text(items.map(\.text).joined(separator: " "), at: commandSpan)),
-                ("exec", .list(items.map { .text($0.text, at: line.span($0.range)) }, at: commandSpan)),
-            ]
+            fields.append(("form", .text("exec", at: commandSpan)))
+            fields.append(("arguments", .text(items.map(\.text).joined(separator: " "), at: commandSpan)))
+            fields.append(("exec", .list(items.map { .text($0.text, at: line.span($0.range)) }, at: commandSpan)))
         case .notStrings, .notJSON:
             if case .notStrings = command.form {
                 report(
                     .error, "\(keyword) has a JSON array that is not all strings; it is read as the shell form",
                     at: commandSpan)
             }
-            fields += [
-                ("form", .text("shell", at: commandSpan)),
-                ("arguments", .text(line.text(command.range), at: commandSpan)),
-                ("exec", .list([], at: commandSpan)),
-            ]
+            fields.append(("form", .text("shell", at: commandSpan)))
+            fields.append(("arguments", .text(line.text(command.range), at: commandSpan)))
+            fields.append(("exec", .list([], at: commandSpan)))
         }
         let heredocNodes = heredocs.map { heredoc -> Node in
             let markerSpan = line.span(heredoc.marker.range)
@@ -124,7 +122,7 @@ extension ModelBuilder {
         if keyword == "RUN" {
             fields.append(("script", .text(Self.script(command, heredocs: heredocs, in: line), at: commandSpan)))
         }
-        fields += keywordFields(keyword, syntax, command: command, in: line, at: span, nested: nested)
+        keywordFields(keyword, syntax, command: command, in: line, at: span, nested: nested, into: &fields)
         return fields
     }
 
@@ -155,35 +153,37 @@ extension ModelBuilder {
         return text + "\n" + heredocs.map { $0.marker.delimiter + "\n" }.joined() + scripts.map(\.body.text).joined()
     }
 
-    /// The fields only some keywords have.
+    /// The fields only some keywords have, appended to `fields`.
     private mutating func keywordFields(
         _ keyword: String, _ syntax: InstructionSyntax, command: Command, in line: LogicalLine, at span: Span,
-        nested: Bool
-    ) -> [(String, Node)] {
+        nested: Bool, into fields: inout [(String, Node)]
+    ) {
         switch keyword {
         case "ENV", "LABEL":
-            return [("pairs", keyValuePairs(keyword, syntax.arguments, in: line, at: span))]
+            fields.append(("pairs", keyValuePairs(keyword, syntax.arguments, in: line, at: span)))
         case "ARG":
-            return [("pairs", argumentPairs(syntax.arguments, in: line, at: span, declaring: !nested))]
+            fields.append(("pairs", argumentPairs(syntax.arguments, in: line, at: span, declaring: !nested)))
         case "EXPOSE":
-            return [("ports", ports(syntax.arguments, in: line, at: span))]
+            fields.append(("ports", ports(syntax.arguments, in: line, at: span)))
         case "USER":
-            return user(syntax.arguments, in: line, at: span, tracking: !nested)
+            fields += user(syntax.arguments, in: line, at: span, tracking: !nested)
         case "HEALTHCHECK":
-            return [("none", healthcheckNone(syntax.arguments, in: line, at: span))]
+            fields.append(("none", healthcheckNone(syntax.arguments, in: line, at: span)))
         case "ADD", "COPY":
-            return sourcesAndDestination(keyword, command, in: line, at: span)
+            fields += sourcesAndDestination(keyword, command, in: line, at: span)
         case "FROM" where !nested:
-            return from(syntax, in: line, at: span)
+            from(syntax, in: line, at: span, into: &fields)
         case "ONBUILD" where !nested:
-            return [("trigger", trigger(syntax, in: line, at: span))]
+            fields.append(("trigger", trigger(syntax, in: line, at: span)))
         default:
-            return []
+            break
         }
     }
 
     /// The flags as a mapping (see the type's documentation for the types of values).
     private mutating func flags(_ syntax: InstructionSyntax, in line: LogicalLine, keywordSpan: Span) -> Node {
+        // Most instructions have none.
+        guard !syntax.flags.isEmpty else { return .fields([], at: keywordSpan) }
         var names: [String] = []
         var values: [String: [Node]] = [:]
         var warned: Set<String> = []
