@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// What the arguments of `RUN`, `CMD`, `ENTRYPOINT`, `SHELL`, `COPY`, `ADD` and `VOLUME` are when
 /// read as the exec form: a JSON array of strings, a JSON array with something else in it, or not
 /// JSON at all (and so the shell form, as Docker reads it).

@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// A heredoc opened on an instruction line: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`, optionally
 /// after a file descriptor number (`3<<EOF`).
 struct HeredocMarker {

@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// An instruction split as BuildKit splits it before looking at the keyword: the keyword, the
 /// `--name=value` flags in front of the arguments, and the arguments.
 ///

@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// How a build argument is known when a `FROM` line is read.
 enum Binding: Equatable {
     /// Declared with this default.

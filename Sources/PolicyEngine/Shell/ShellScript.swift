@@ -1,3 +1,5 @@
+import PolicyModel
+
 /// A POSIX shell script split into simple commands, as far as a policy needs to see them: which
 /// program each command runs with which arguments, what pipes into it, and what runs inside its
 /// command substitutions. It does not run or expand anything: `$VAR` stays as written, quotes are
@@ -49,14 +51,17 @@ public struct ShellScript: Sendable {
         /// The variables it sets, in the order written. A word that is also one of the
         /// arguments counts only for the programs that take assignments as arguments.
         public var assignments: [Assignment] {
-            let takesAssignments = Self.setters.contains(program)
-            return words.compactMap { word in
-                guard word.utf8.contains(UInt8(ascii: "=")), let equals = word.firstIndex(of: "="),
-                    Self.isName(word[..<equals])
-                else { return nil }
-                guard takesAssignments || !arguments.contains(word) else { return nil }
-                return Assignment(name: String(word[..<equals]), value: String(word[word.index(after: equals)...]))
+            var found: [Assignment] = []
+            // Asked only of a command with a word that looks like one (most have none).
+            var takesAssignments: Bool?
+            for word in words where word.utf8.contains(UInt8(ascii: "=")) {
+                guard let equals = word.firstIndex(of: "="), Self.isName(word[..<equals]) else { continue }
+                if takesAssignments == nil { takesAssignments = Self.setters.contains(program) }
+                guard takesAssignments == true || !arguments.contains(word) else { continue }
+                found.append(
+                    Assignment(name: String(word[..<equals]), value: String(word[word.index(after: equals)...])))
             }
+            return found
         }
 
         /// The programs whose arguments may be assignments.
@@ -88,7 +93,7 @@ public struct ShellScript: Sendable {
     }
 
     private init(_ text: String, depth: Int) {
-        var reader = Reader(Array(text.unicodeScalars), depth: depth)
+        var reader = Reader(text.scalarArray, depth: depth)
         reader.run()
         commands = reader.commands
     }

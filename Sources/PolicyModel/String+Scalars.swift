@@ -1,8 +1,8 @@
-/// Strings from and to arrays of Unicode scalars, the form the parser works on (one element per
-/// column).
+/// Strings from and to arrays of Unicode scalars, the form the Dockerfile and shell readers work
+/// on (one element per column, as `Span` counts them).
 extension String {
     /// The string of `scalars`, encoded directly as UTF-8.
-    init(scalars: ArraySlice<Unicode.Scalar>) {
+    public init(scalars: ArraySlice<Unicode.Scalar>) {
         // The UTF-8 length first, then the bytes written into the string's own storage: no
         // intermediate array, and no storage at all for up to fifteen bytes.
         var length = 0
@@ -25,7 +25,7 @@ extension String {
     }
 
     /// The string's scalars, read in one pass.
-    var scalarArray: [Unicode.Scalar] {
+    public var scalarArray: [Unicode.Scalar] {
         let utf8 = self.utf8
         // ASCII text, the usual Dockerfile, is one scalar per byte.
         let ascii = utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
