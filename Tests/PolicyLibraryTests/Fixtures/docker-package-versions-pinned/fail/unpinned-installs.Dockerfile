@@ -23,3 +23,4 @@ FROM rockylinux:9
 WORKDIR /app
 RUN dnf install -y httpd-2.4.57-5.el9 mod_ssl && dnf clean all
 RUN ["/bin/sh", "-c", "npm install --omit=dev"]
+RUN npm install && python3 -m pip install --user boto3 && yum install -y git-2.43.5-1.el9 vim-enhanced
