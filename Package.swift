@@ -25,6 +25,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // RE2-syntax regular expressions that run in time linear in the haystack. Depends on nothing.
@@ -81,6 +82,18 @@ let package = Package(
         // exec and shell forms, build arguments in FROM) into one located resource per file with its stages.
         .target(name: "DockerfileInput", dependencies: ["PolicyModel"]),
         .testTarget(name: "DockerfileInputTests", dependencies: ["DockerfileInput", "PolicyModel"]),
+
+        // Plaintext secrets: detectors as data (Detectors/<id>.yaml, a resource), the keyword
+        // prefilter and pattern set, entropy and structure checks, redaction and keyed hashes.
+        .target(
+            name: "Secrets",
+            dependencies: [
+                "PolicyModel", "LinearRegex", "YAMLSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Detectors")]),
+        .testTarget(
+            name: "SecretsTests", dependencies: ["Secrets", "PolicyModel", "LinearRegex"],
+            resources: [.copy("Fixtures")]),
 
         // Policy documents read, checked and compiled, and evaluated against resources.
         .target(

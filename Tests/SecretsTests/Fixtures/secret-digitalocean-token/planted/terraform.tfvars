@@ -1,0 +1,1 @@
+do_token = "dop_v1_22d37bdc898a802ae3ed6dea9b5def1c0dd1a0b8f35bf32dc2862dfa54c1c5c8"

@@ -1,0 +1,1 @@
+echo "$DOCKERHUB_TOKEN" | docker login -u acme --password-stdin  # a dckr_pat_ token

@@ -1,0 +1,1 @@
+const client = new Maps({ key: "AIzajBzbG8hDLt-JdOgOvypOTfNhnHElHKHWzgd" });

@@ -1,0 +1,1 @@
+client = OpenAI(api_key="sk-proj-E2WHM7e1odp_H_E6ZU3vA0jojQfVj5VlGLRFX8cZdaMR90d6T3BlbkFJR8OFat75b-NwPZ-PpUS0ld222Km1lifB4EHsy3kp2K-BvqxI")
