@@ -92,7 +92,10 @@ let package = Package(
             ],
             resources: [.copy("Detectors")]),
         .testTarget(
-            name: "SecretsTests", dependencies: ["Secrets", "PolicyModel", "LinearRegex"],
+            name: "SecretsTests",
+            dependencies: [
+                "Secrets", "PolicyModel", "LinearRegex", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Fixtures")]),
 
         // Policy documents read, checked and compiled, and evaluated against resources.
@@ -128,12 +131,15 @@ let package = Package(
             name: "Workspace",
             dependencies: [
                 "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput", "WorkflowInput",
-                "DockerfileInput", "PolicyEngine", "PolicyLibrary", "Reporting",
+                "DockerfileInput", "PolicyEngine", "PolicyLibrary", "Reporting", "Secrets",
             ]
         ),
         .testTarget(
             name: "WorkspaceTests",
-            dependencies: ["Workspace", "PolicyModel", "PolicyEngine", "Reporting", "TerraformInput"],
+            dependencies: [
+                "Workspace", "PolicyModel", "PolicyEngine", "Reporting", "TerraformInput", "Secrets",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures"]
         ),
 
@@ -149,6 +155,7 @@ let package = Package(
                 "PolicyEngine",
                 "PolicyLibrary",
                 "Reporting",
+                "Secrets",
                 "Workspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),

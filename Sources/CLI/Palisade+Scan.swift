@@ -2,6 +2,7 @@ import ArgumentParser
 import PolicyEngine
 import PolicyModel
 import Reporting
+import Secrets
 import TerraformInput
 import Workspace
 
@@ -226,6 +227,14 @@ extension Palisade {
                     return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
                 })
             options.unknowns = ScanJob.UnknownMode(rawValue: unknowns.rawValue) ?? .report
+            if scanKinds?.contains(SecretScanner.inputKind) == true {
+                do {
+                    options.secrets = try Self.secretScanner()
+                } catch {
+                    printError("palisade scan: error: \(error)")
+                    throw ExitCode(2)
+                }
+            }
             let policyProfile = profile ? PolicyProfile() : nil
             options.profile = policyProfile
             endPhase("load policies")
@@ -292,6 +301,20 @@ extension Palisade {
             // finding and every file's text one by one, which took a large scan's last 15 ms on
             // one core and gives the user nothing.
             Glibc.exit(status)
+        }
+
+        /// What `--kinds secrets` searches with: the built-in detectors, and identities keyed by
+        /// this installation's key (`SecretHasher.defaultKeyPath`).
+        static func secretScanner() throws -> SecretScanner {
+            let loaded = BuiltInDetectors.load()
+            if let problem = loaded.diagnostics.first { throw ValidationError(problem.rendered()) }
+            var environment: [String: String] = [:]
+            for name in ["PALISADE_SECRET_KEY_FILE", "XDG_CONFIG_HOME", "HOME"] {
+                if let value = getenv(name) { environment[name] = String(cString: value) }
+            }
+            let path = SecretHasher.defaultKeyPath(environment: environment)
+            let key = try SecretHasher.installationKey(at: path)
+            return try SecretScanner(detectors: loaded.detectors, hasher: SecretHasher(key: key))
         }
 
         /// `--profile`'s tables: one line per policy evaluated, the slowest first, and the total;

@@ -4,6 +4,7 @@ import KubernetesInput
 import PolicyEngine
 import PolicyModel
 import Reporting
+import Secrets
 import Synchronization
 import TerraformInput
 import WorkflowInput
@@ -51,6 +52,9 @@ public enum ScanJob {
         public var discovered: Discovery?
         /// When set, each policy's evaluation time is measured into it (`scan --profile`).
         public var profile: PolicyProfile?
+        /// When set, every text file is also searched for secrets with these detectors, and the
+        /// files no other input reads are read for that alone (`--kinds secrets`).
+        public var secrets: SecretScanner?
 
         public init(
             paths: [String], standardInput: [UInt8]? = nil, policies: PolicySet, kinds: Set<String>? = nil,
@@ -129,12 +133,33 @@ public enum ScanJob {
         /// values are then freed, and only their number kept.
         var evaluated = false
         var resourceCount = 0
+        /// Where its text holds secrets (byte ranges): masked wherever the text is shown.
+        var secretRanges: [Range<Int>] = []
     }
 
     /// Inputs whose policies read one file at a time: nothing in another file changes what they see.
     static let fileLocalKinds: Set<String> = [
-        DockerfileParser.inputKind, WorkflowReader.inputKind, PipelineReader.inputKind,
+        DockerfileParser.inputKind, WorkflowReader.inputKind, PipelineReader.inputKind, SecretScanner.inputKind,
     ]
+
+    /// Files whose long random-looking strings are hashes and versions, not secrets: lock files
+    /// are searched for no secret.
+    static let lockFiles: Set<String> = [
+        "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "go.sum",
+        "poetry.lock", "Pipfile.lock", "Gemfile.lock", "composer.lock", "Package.resolved", "packages.lock.json",
+        "flake.lock", "uv.lock", "bun.lockb", "mix.lock", "pubspec.lock", "gradle.lockfile", ".terraform.lock.hcl",
+    ]
+
+    /// Searches a file's text for secrets, when the scan does, and notes where each one is, so
+    /// that the text the report may show (`Outcome.sources`) has asterisks in its place.
+    static func searchSecrets(_ outcome: inout FileOutcome, with scanner: SecretScanner?) {
+        guard let scanner, var text = outcome.text,
+            !lockFiles.contains(String(outcome.file.split(separator: "/").last ?? ""))
+        else { return }
+        let found = text.withUTF8 { scanner.secrets(in: $0, file: outcome.file) }
+        outcome.findings += found.map(\.finding)
+        outcome.secretRanges = found.map(\.range)
+    }
 
     public static func run(_ options: Options, progress: Progress? = nil) async -> Outcome {
         let clock = ContinuousClock()
@@ -167,6 +192,7 @@ public enum ScanJob {
         earlyScanner?.profile = options.profile
         let early = earlyScanner
         let settle = Settler(options)
+        let secrets = options.secrets
         let workers = min(options.parallelism, max(1, files.count))
         YAMLLoader.withLargeStackWorkers(count: workers) { _ in
             // Each core evaluates with programs of its own (see `Program.independentCopy()`).
@@ -176,6 +202,7 @@ public enum ScanJob {
                 guard index < fileList.count else { break }
                 let entry = fileList[index]
                 var outcome = read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
+                searchSecrets(&outcome, with: secrets)
                 if let early, fileLocalKinds.contains(outcome.kind) {
                     let result = early.scan(
                         converted: Array(zip(outcome.resources, outcome.values)), text: outcome.text)
@@ -260,7 +287,9 @@ public enum ScanJob {
             inputErrors += outcome.diagnostics.count { $0.level == .error }
             resourceCount += outcome.evaluated ? outcome.resourceCount : outcome.resources.count
             fileKinds[outcome.file] = outcome.kind
-            if let text = outcome.text { sources[outcome.file] = text }
+            if let text = outcome.text {
+                sources[outcome.file] = SecretScanner.masked(text, hiding: outcome.secretRanges)
+            }
         }
         let policies = options.policies.policies
         var policyInfo: [String: ReportPolicyInfo] = [:]
@@ -269,6 +298,11 @@ public enum ScanJob {
                 title: policy.title, description: policy.description, severity: policy.severity,
                 equivalents: policy.equivalents, frameworks: policy.frameworks, remediation: policy.remediation,
                 references: policy.references)
+        }
+        for detector in options.secrets?.detectors ?? [] {
+            policyInfo[detector.id] = ReportPolicyInfo(
+                title: detector.title, description: detector.description, severity: detector.severity,
+                equivalents: detector.equivalents, remediation: detector.remediation)
         }
         let elapsed = clock.now - start
         let milliseconds = Int(
@@ -314,11 +348,17 @@ public enum ScanJob {
         let unknowns: UnknownMode
 
         init(_ options: Options) {
-            known = options.policies.knownIDs
+            var known = options.policies.knownIDs
             var equivalents: [String: [String]] = [:]
             for policy in options.policies.policies {
                 for equivalent in policy.equivalents { equivalents[equivalent, default: []].append(policy.id) }
             }
+            // Secret detectors are waived like policies: `palisade:ignore[secret-github-pat] reason`.
+            for detector in options.secrets?.detectors ?? [] {
+                known[detector.id] = detector.id
+                for equivalent in detector.equivalents { equivalents[equivalent, default: []].append(detector.id) }
+            }
+            self.known = known
             self.equivalents = equivalents
             unknowns = options.unknowns
         }
@@ -357,6 +397,8 @@ public enum ScanJob {
     /// were given and sorted within each folder; problems finding them are diagnostics.
     public static func discover(_ options: Options) -> Discovery {
         let active = kinds.filter { options.kinds?.contains($0) ?? true }
+        // Searching for secrets reads every file (binary ones are told by their content when read).
+        let everyFile = options.kinds?.contains(SecretScanner.inputKind) == true
         var discovery = Discovery()
         var seen = Set<String>()
         for root in options.paths.isEmpty ? ["."] : options.paths {
@@ -366,14 +408,18 @@ public enum ScanJob {
                 }
                 continue
             }
+            let names: @Sendable (String) -> Bool
+            if everyFile { names = { _ in true } } else { names = { InputFiles.isInputName($0) } }
             let found = FileWalker.files(
-                under: root, extensions: InputFiles.extensions, names: InputFiles.isInputName, skip: options.skipPaths)
+                under: root, extensions: InputFiles.extensions, names: names, skip: options.skipPaths)
             discovery.diagnostics += found.diagnostics
             // The configuration file is YAML but not an input.
             for file in found.files
             where !file.hasSuffix("/" + ScanConfiguration.defaultFileName) && seen.insert(file).inserted {
                 if let kind = kind(of: file, givenByName: file == root, active: active) {
                     discovery.files.append((file, kind))
+                } else if everyFile {
+                    discovery.files.append((file, SecretScanner.inputKind))
                 }
             }
         }
@@ -427,11 +473,16 @@ public enum ScanJob {
             }
         }
         if let zero = bytes.prefix(8192).firstIndex(of: 0) {
-            outcome.diagnostics.append(
-                Diagnostic(.notice, "looks like a binary file (a NUL byte at offset \(zero)); not scanned", at: at))
+            // A file read only for secrets is any file of the tree: images and archives are passed
+            // over without a word.
+            if kind != SecretScanner.inputKind {
+                outcome.diagnostics.append(
+                    Diagnostic(.notice, "looks like a binary file (a NUL byte at offset \(zero)); not scanned", at: at))
+            }
             return outcome
         }
         outcome.text = String(decoding: bytes, as: UTF8.self)
+        if kind == SecretScanner.inputKind { return outcome }
         // Terraform is read by module (folder), once every file is known: see readTerraform.
         if kind == TerraformReader.inputKind { return outcome }
         if path.hasSuffix(".json") && PlanReader.looksLikePlan(bytes) || kind == PlanReader.inputKind {

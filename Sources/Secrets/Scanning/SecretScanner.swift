@@ -55,9 +55,18 @@ public struct SecretScanner: Sendable {
         return escaped
     }
 
+    /// The input kind of files read only for their secrets (`palisade scan --kinds secrets`).
+    public static let inputKind = "secrets"
+
     /// The secrets in `text` (a file's bytes, read as UTF-8), located in `file`, in the order of
     /// their position.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, file: String) -> [Finding] {
+        secrets(in: text, file: file).map(\.finding)
+    }
+
+    /// The same, each with the byte range of the secret in `text` (to mask it where the text is
+    /// shown: `masked(_:hiding:)`).
+    public func secrets(in text: UnsafeBufferPointer<UInt8>, file: String) -> [(finding: Finding, range: Range<Int>)] {
         var candidates = alwaysRun
         if let keywordSet {
             candidates += keywordSet.matchingPatterns(in: text).map { keywordDetectors[$0] }
@@ -66,7 +75,7 @@ public struct SecretScanner: Sendable {
         guard !candidates.isEmpty else { return [] }
         var lines = LineIndex(text)
         var reported: [Range<Int>] = []
-        var findings: [Finding] = []
+        var findings: [(finding: Finding, range: Range<Int>)] = []
         for index in candidates {
             let detector = detectors[index]
             detector.pattern.forEachMatch(in: text) { match in
@@ -76,13 +85,32 @@ public struct SecretScanner: Sendable {
                 let secret = Array(text[range])
                 guard accepts(secret, detector: detector) else { return true }
                 reported.append(range)
-                findings.append(finding(detector, secret: secret, at: range, in: file, lines: &lines))
+                findings.append((finding(detector, secret: secret, at: range, in: file, lines: &lines), range))
                 return true
             }
         }
         return findings.sorted {
-            ($0.location.line, $0.location.column, $0.policyID) < ($1.location.line, $1.location.column, $1.policyID)
+            ($0.range.lowerBound, $0.finding.policyID) < ($1.range.lowerBound, $1.finding.policyID)
         }
+    }
+
+    /// `text` with the bytes of each of `ranges` replaced by `*`, one per character, so that lines
+    /// and columns stay where they were: what reporters may show of a file that held secrets.
+    public static func masked(_ text: String, hiding ranges: [Range<Int>]) -> String {
+        guard !ranges.isEmpty else { return text }
+        var bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var position = 0
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
+        where range.lowerBound >= position && range.upperBound <= bytes.count {
+            output += bytes[position..<range.lowerBound]
+            for byte in bytes[range] where byte & 0xC0 != 0x80 { output.append(UInt8(ascii: "*")) }
+            position = range.upperBound
+        }
+        output += bytes[position...]
+        bytes = []
+        return String(decoding: output, as: UTF8.self)
     }
 
     public func scan(_ text: [UInt8], file: String) -> [Finding] {

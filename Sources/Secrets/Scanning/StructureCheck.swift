@@ -34,8 +34,9 @@ public enum StructureCheck: String, Sendable, CaseIterable {
         return Array(body.suffix(6)) == checksum(Array(random))
     }
 
-    /// The six base-62 digits of the CRC-32 of `bytes`.
-    static func checksum(_ bytes: [UInt8]) -> [UInt8] {
+    /// The six base-62 digits of the CRC-32 of `bytes`: what a GitHub or npm token's random part is
+    /// followed by (and what tests make their fake tokens with).
+    public static func checksum(_ bytes: [UInt8]) -> [UInt8] {
         var value = crc32(bytes)
         var digits = [UInt8](repeating: base62[0], count: 6)
         var position = 5

@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+import PolicyModel
+import Reporting
+import Secrets
+import Testing
+
+@testable import Workspace
+
+/// `--kinds secrets` through the whole scan: every file of a tree is searched (binary files and
+/// lock files passed over), findings go through inline ignores like any other, and no report
+/// format shows any part of a planted value beyond its public prefix, excerpts included.
+struct SecretScanTests {
+    static func token(_ prefix: String, body: String) -> String {
+        prefix + body + String(decoding: StructureCheck.checksum(Array(body.utf8)), as: UTF8.self)
+    }
+
+    @Test func aTreeIsSearchedAndNoReportShowsTheSecrets() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("secrets-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/app", withIntermediateDirectories: true)
+        let github = Self.token("ghp_", body: "Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
+        let npm = Self.token("npm_", body: "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5")
+        let files = [
+            "deploy.sh": "#!/bin/sh\nexport GITHUB_TOKEN=\(github)\n",
+            "app/.npmrc": "//registry.npmjs.org/:_authToken=\(npm)\n",
+            "app/old.sh": "# palisade:ignore[secret-github-pat] revoked on 2026-11-01\nexport OLD=\(github)\n",
+            "Dockerfile": "FROM alpine:3.20\nENV NPM_TOKEN=\(npm)\n",
+            "package-lock.json": "{\"resolved\": \"\(npm)\"}\n",
+            "notes.txt": "nothing to see\n",
+        ]
+        for (path, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path)) }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: URL(fileURLWithPath: root + "/logo.png"))
+
+        var options = ScanJob.Options(paths: [root], policies: PolicySet(), kinds: ["secrets", "dockerfile"])
+        let hasher = SecretHasher(key: SymmetricKey(data: [UInt8](repeating: 3, count: 32)))
+        options.secrets = try SecretScanner(detectors: BuiltInDetectors.load().detectors, hasher: hasher)
+        let outcome = await ScanJob.run(options)
+        let report = outcome.report
+        let found = report.findings.filter { $0.policyID.hasPrefix("secret-") }.map {
+            "\($0.location.file.dropFirst(root.count + 1)):\($0.location.line):\($0.location.column) \($0.policyID) "
+                + "\($0.status.rawValue)"
+        }
+        #expect(
+            found == [
+                "Dockerfile:2:15 secret-npm-token open", "app/.npmrc:1:34 secret-npm-token open",
+                "app/old.sh:2:12 secret-github-pat suppressed", "deploy.sh:2:21 secret-github-pat open",
+            ])
+        // The same secret has the same identity wherever it is.
+        let identities = Set(report.findings.filter { $0.policyID == "secret-npm-token" }.map(\.fingerprint))
+        #expect(identities.count == 1)
+        #expect(report.diagnostics.map { $0.rendered() } == [])
+
+        let rendered = [
+            TextReporter(sources: outcome.sources).render(report), JSONReporter(toolVersion: "test").render(report),
+            SARIFReporter(toolVersion: "test", sourceRoot: root).render(report), JUnitReporter().render(report),
+            GitHubReporter().render(report),
+        ]
+        for secret in [github, npm] {
+            let hidden = Array(secret.dropFirst(4))
+            for start in 0...(hidden.count - 8) {
+                let piece = String(hidden[start..<(start + 8)])
+                for output in rendered { #expect(!output.contains(piece), "an output shows part of a secret") }
+            }
+        }
+        // The excerpts keep their columns: the secret is asterisks, one per character.
+        #expect(rendered[0].contains("export GITHUB_TOKEN=" + String(repeating: "*", count: github.count)))
+    }
+}
