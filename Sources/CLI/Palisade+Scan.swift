@@ -114,6 +114,12 @@ extension Palisade {
         )
         var config: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "With --kinds secrets: report only the secrets that FILE (palisade secrets baseline) does not "
+                    + "hold; those it holds are suppressed, with their reason.", valueName: "file"))
+        var baseline: String?
+
         @Flag(
             inversion: .prefixedNo,
             help: "Whether inputs that cannot be read or parsed alone make the scan exit with 2 (default: yes).")
@@ -229,11 +235,20 @@ extension Palisade {
             options.unknowns = ScanJob.UnknownMode(rawValue: unknowns.rawValue) ?? .report
             if scanKinds?.contains(SecretScanner.inputKind) == true {
                 do {
-                    options.secrets = try Self.secretScanner()
+                    let scanner = try Self.secretScanner()
+                    options.secrets = scanner
+                    if let baseline {
+                        options.secretBaseline = (
+                            try Self.readBaseline(baseline, keyIdentity: scanner.keyIdentity), baseline
+                        )
+                    }
                 } catch {
                     printError("palisade scan: error: \(error)")
                     throw ExitCode(2)
                 }
+            } else if baseline != nil {
+                printError("palisade scan: error: --baseline is for secrets: add --kinds secrets")
+                throw ExitCode(2)
             }
             let policyProfile = profile ? PolicyProfile() : nil
             options.profile = policyProfile
@@ -315,6 +330,21 @@ extension Palisade {
             let path = SecretHasher.defaultKeyPath(environment: environment)
             let key = try SecretHasher.installationKey(at: path)
             return try SecretScanner(detectors: loaded.detectors, hasher: SecretHasher(key: key))
+        }
+
+        /// The baseline at `path`, which must have been made with the key of `keyIdentity`.
+        static func readBaseline(_ path: String, keyIdentity: String) throws -> SecretBaseline {
+            let text = try InputReader.withContents(path: path) { String(decoding: $0, as: UTF8.self) }
+            let read = SecretBaseline.read(text, file: path)
+            if let problem = read.diagnostics.first { throw ValidationError(problem.rendered()) }
+            guard let baseline = read.baseline else { throw ValidationError("\(path): not a secrets baseline") }
+            guard baseline.key == keyIdentity else {
+                throw ValidationError(
+                    "\(path) was made with another key (\(baseline.key); this installation's is \(keyIdentity)): "
+                        + "its secrets cannot be recognised. Use the same key file (PALISADE_SECRET_KEY_FILE), or "
+                        + "make the baseline again with this one")
+            }
+            return baseline
         }
 
         /// `--profile`'s tables: one line per policy evaluated, the slowest first, and the total;

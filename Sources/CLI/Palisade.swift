@@ -20,7 +20,7 @@ struct Palisade: AsyncParsableCommand {
             authors use to try RE2 regular expressions and CEL expressions on real data.
             """,
         version: version,
-        subcommands: [ScanCommand.self, PolicyCommand.self, RegexCommand.self, CelCommand.self]
+        subcommands: [ScanCommand.self, PolicyCommand.self, SecretsCommand.self, RegexCommand.self, CelCommand.self]
     )
 
     /// Runs the command. Usage errors (an unknown flag, a bad option value) exit with 2, like

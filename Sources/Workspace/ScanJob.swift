@@ -55,6 +55,9 @@ public enum ScanJob {
         /// When set, every text file is also searched for secrets with these detectors, and the
         /// files no other input reads are read for that alone (`--kinds secrets`).
         public var secrets: SecretScanner?
+        /// Secrets already known (`palisade secrets baseline`), and the file they were read from:
+        /// findings of those are suppressed, with the entry's reason.
+        public var secretBaseline: (baseline: SecretBaseline, file: String)?
 
         public init(
             paths: [String], standardInput: [UInt8]? = nil, policies: PolicySet, kinds: Set<String>? = nil,
@@ -152,12 +155,17 @@ public enum ScanJob {
 
     /// Searches a file's text for secrets, when the scan does, and notes where each one is, so
     /// that the text the report may show (`Outcome.sources`) has asterisks in its place.
-    static func searchSecrets(_ outcome: inout FileOutcome, with scanner: SecretScanner?) {
+    static func searchSecrets(
+        _ outcome: inout FileOutcome, with scanner: SecretScanner?,
+        baseline: (baseline: SecretBaseline, file: String)? = nil
+    ) {
         guard let scanner, var text = outcome.text,
             !lockFiles.contains(String(outcome.file.split(separator: "/").last ?? ""))
         else { return }
         let found = text.withUTF8 { scanner.secrets(in: $0, file: outcome.file) }
-        outcome.findings += found.map(\.finding)
+        var findings = found.map(\.finding)
+        baseline?.baseline.apply(to: &findings, file: baseline?.file ?? "")
+        outcome.findings += findings
         outcome.secretRanges = found.map(\.range)
     }
 
@@ -193,6 +201,7 @@ public enum ScanJob {
         let early = earlyScanner
         let settle = Settler(options)
         let secrets = options.secrets
+        let secretBaseline = options.secretBaseline
         let workers = min(options.parallelism, max(1, files.count))
         YAMLLoader.withLargeStackWorkers(count: workers) { _ in
             // Each core evaluates with programs of its own (see `Program.independentCopy()`).
@@ -202,7 +211,7 @@ public enum ScanJob {
                 guard index < fileList.count else { break }
                 let entry = fileList[index]
                 var outcome = read(entry.path, kind: entry.kind, standardInput: stdin, maxBytes: maxBytes)
-                searchSecrets(&outcome, with: secrets)
+                searchSecrets(&outcome, with: secrets, baseline: secretBaseline)
                 if let early, fileLocalKinds.contains(outcome.kind) {
                     let result = early.scan(
                         converted: Array(zip(outcome.resources, outcome.values)), text: outcome.text)

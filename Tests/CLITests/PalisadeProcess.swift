@@ -22,9 +22,14 @@ enum PalisadeProcess {
     }
 
     /// Runs `palisade` with `arguments`, in `directory` when one is given.
-    static func run(_ arguments: [String], stdin: String? = nil, directory: String? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: String? = nil, directory: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.arguments = arguments
         let output = Pipe()

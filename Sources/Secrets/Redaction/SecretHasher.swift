@@ -27,6 +27,19 @@ public struct SecretHasher: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The identity of the key itself (`key:` and 16 hex digits), which a baseline records: it
+    /// tells whether two sets of identities were made with the same key, and nothing about the key.
+    public var keyIdentity: String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array("palisade secrets key identity".utf8), using: key)
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = Array("key:".utf8)
+        for byte in mac.prefix(8) {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// Why the installation key could not be read or made.
     public struct KeyError: Error, CustomStringConvertible, Sendable {
         public var description: String

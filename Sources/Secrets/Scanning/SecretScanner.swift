@@ -55,6 +55,9 @@ public struct SecretScanner: Sendable {
         return escaped
     }
 
+    /// The identity of the key the scanner's identities are made with (what a baseline records).
+    public var keyIdentity: String { hasher.keyIdentity }
+
     /// The input kind of files read only for their secrets (`palisade scan --kinds secrets`).
     public static let inputKind = "secrets"
 

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// `palisade secrets baseline` and `palisade scan --kinds secrets --baseline` as a user runs them:
+/// the installation key made on first use, the baseline written without values, known secrets
+/// suppressed, and a baseline made with another key refused.
+struct SecretsCommandTests {
+    static func token(_ body: String) -> String {
+        // GitHub's checksum: CRC-32 of the body in base 62, as the scanner verifies it.
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in body.utf8 {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = (crc >> 1) ^ (crc & 1 == 1 ? 0xEDB8_8320 : 0) }
+        }
+        var value = ~crc
+        let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        var checksum = ""
+        for _ in 0..<6 {
+            checksum = String(digits[Int(value % 62)]) + checksum
+            value /= 62
+        }
+        return "ghp_" + body + checksum
+    }
+
+    @Test func aBaselineSuppressesKnownSecretsAndNeedsTheSameKey() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("secrets-cli-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/repo", withIntermediateDirectories: true)
+        let known = Self.token("Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
+        try Data("export GITHUB_TOKEN=\(known)\n".utf8).write(to: URL(fileURLWithPath: root + "/repo/deploy.sh"))
+        let key = ["PALISADE_SECRET_KEY_FILE": root + "/keys/secret-key"]
+
+        let made = try PalisadeProcess.run(
+            ["secrets", "baseline", "repo", "--output", "baseline.json"], directory: root, environment: key)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stderr.contains("1 secret written to baseline.json"))
+        let baseline = try String(contentsOfFile: root + "/baseline.json", encoding: .utf8)
+        #expect(
+            baseline.contains("\"detector\": \"secret-github-pat\"") && !baseline.contains(String(known.dropFirst(4))))
+        let keyAttributes = try FileManager.default.attributesOfItem(atPath: root + "/keys/secret-key")
+        #expect((keyAttributes[.posixPermissions] as? Int) == 0o600)
+
+        // A new secret beside the known one is reported; the known one is suppressed.
+        let fresh = Self.token("Z1yX2wV3uT4sR5qP6oN7mL8kJ9iH0g")
+        try Data("export GITHUB_TOKEN=\(known) NEXT=\(fresh)\n".utf8).write(
+            to: URL(fileURLWithPath: root + "/repo/deploy.sh"))
+        let scan = try PalisadeProcess.run(
+            ["scan", "repo", "--kinds", "secrets", "--baseline", "baseline.json"], directory: root, environment: key)
+        #expect(scan.status == 1)
+        #expect(scan.stdout.contains("repo/deploy.sh:1:67: critical: secret-github-pat"))
+        #expect(scan.stdout.contains("1 finding (1 critical) and 1 suppressed"))
+        #expect(!scan.stdout.contains(String(fresh.dropFirst(4).prefix(10))))
+
+        let otherKey = ["PALISADE_SECRET_KEY_FILE": root + "/keys/other-key"]
+        let refused = try PalisadeProcess.run(
+            ["scan", "repo", "--kinds", "secrets", "--baseline", "baseline.json"], directory: root,
+            environment: otherKey)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("was made with another key"))
+
+        let misplaced = try PalisadeProcess.run(["scan", "repo", "--baseline", "baseline.json"], directory: root)
+        #expect(misplaced.status == 2 && misplaced.stderr.contains("--baseline is for secrets"))
+    }
+}
