@@ -444,7 +444,10 @@ public enum ScanJob {
         /// (a saved plan is told apart by content only when it is read).
         public var kinds: Set<String> {
             var kinds = Set(files.map(\.kind))
-            if files.contains(where: { $0.path.hasSuffix(".json") || $0.path == ScanJob.standardInputName }) {
+            if files.contains(where: {
+                ($0.path.hasSuffix(".json") && $0.kind != SecretScanner.inputKind)
+                    || $0.path == ScanJob.standardInputName
+            }) {
                 kinds.insert(PlanReader.inputKind)
             }
             return kinds

@@ -55,24 +55,24 @@ final class LazyDFA {
     private let stride: Int
     private let endOfText: Int
     private let classOf: UnsafeMutablePointer<UInt8>
-    private var table: UnsafeMutablePointer<Int32>
-    private var tableCapacity: Int
+    @exclusivity(unchecked) private var table: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var tableCapacity: Int
     private let maxStates: Int
     private let memoryBudget: Int
-    private var states: [State] = []
-    private var lookup: [StateKey: Int32] = [:]
-    private var memoryUsed = 0
+    @exclusivity(unchecked) private var states: [State] = []
+    @exclusivity(unchecked) private var lookup: [StateKey: Int32] = [:]
+    @exclusivity(unchecked) private var memoryUsed = 0
     private let contextMask: UInt8
 
     // Scratch for computing transitions.
-    private var seen: [Int32]
-    private var seenGeneration: Int32 = 0
-    private var stack: [Int32] = []
-    private var newPCs: [Int32] = []
+    @exclusivity(unchecked) private var seen: [Int32]
+    @exclusivity(unchecked) private var seenGeneration: Int32 = 0
+    @exclusivity(unchecked) private var stack: [Int32] = []
+    @exclusivity(unchecked) private var newPCs: [Int32] = []
 
     // Bail-out accounting for the current search: how often the cache was cleared, and where.
-    private var clears = 0
-    private var positionAtClear = 0
+    @exclusivity(unchecked) private var clears = 0
+    @exclusivity(unchecked) private var positionAtClear = 0
 
     init(program: Program, kind: Kind, capacity: Int, prefilter: LiteralPrefilter?) {
         self.program = program
@@ -147,7 +147,7 @@ final class LazyDFA {
     }
 
     /// Patterns matched by the transition being computed (set before `addState`).
-    private var pendingPatterns: [Int32] = []
+    @exclusivity(unchecked) private var pendingPatterns: [Int32] = []
 
     private func contextFlags(before position: Int, in haystack: UnsafeBufferPointer<UInt8>, reverse: Bool) -> UInt8 {
         var flags: UInt8 = 0
@@ -180,7 +180,7 @@ final class LazyDFA {
     }
 
     /// Start states by program counter and context, so a search does not hash a state to begin.
-    private var startStates: [Int: Int32] = [:]
+    @exclusivity(unchecked) private var startStates: [Int: Int32] = [:]
 
     private func clearCache() {
         clears += 1

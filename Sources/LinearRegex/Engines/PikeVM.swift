@@ -21,10 +21,10 @@ struct PikeVM {
     /// Memory for one search at a time, kept between searches so that finding the groups of
     /// each of many small matches does not allocate program-sized tables every time.
     final class Cache {
-        fileprivate var current: ThreadList
-        fileprivate var next: ThreadList
-        fileprivate var scratch: [Int]
-        fileprivate var stack: [Frame] = []
+        @exclusivity(unchecked) fileprivate var current: ThreadList
+        @exclusivity(unchecked) fileprivate var next: ThreadList
+        @exclusivity(unchecked) fileprivate var scratch: [Int]
+        @exclusivity(unchecked) fileprivate var stack: [Frame] = []
         let slotCount: Int
 
         init(program: Program) {

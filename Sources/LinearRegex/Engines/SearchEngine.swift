@@ -34,7 +34,7 @@ final class SearchEngine: Sendable {
         let forward: LazyDFA
         let reverse: LazyDFA
         let pike: PikeVM.Cache
-        private var setDFA: LazyDFA?
+        @exclusivity(unchecked) private var setDFA: LazyDFA?
         private let program: Program
         private let capacity: Int
 

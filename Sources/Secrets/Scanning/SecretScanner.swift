@@ -1,6 +1,12 @@
 import LinearRegex
 import PolicyModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds the secrets in a text with a set of detectors, in one pass for the keywords and one per
 /// detector whose keyword the text holds.
 ///
@@ -156,13 +162,24 @@ extension Detector {
 struct LineIndex {
     private let text: UnsafeBufferPointer<UInt8>
     private var starts: [Int]?
+    /// The last position worked out: a later offset on the same line counts on from there, so
+    /// that the findings of one long line (a minified file) do not each count from its start.
+    private var last: (line: Int, offset: Int, column: Int) = (0, 0, 1)
 
     init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
 
     mutating func position(of offset: Int) -> (line: Int, column: Int) {
         if starts == nil {
             var found = [0]
-            for (index, byte) in text.enumerated() where byte == 0x0A { found.append(index + 1) }
+            if let base = text.baseAddress {
+                var position = 0
+                while position < text.count,
+                    let newline = memchr(base + position, 0x0A, text.count - position)
+                {
+                    position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                    found.append(position)
+                }
+            }
             starts = found
         }
         let lineStarts = starts ?? [0]
@@ -175,11 +192,16 @@ struct LineIndex {
         }
         var column = 1
         var position = lineStarts[low]
+        if last.line == low + 1, last.offset <= offset, last.offset >= position {
+            column = last.column
+            position = last.offset
+        }
         while position < offset && position < text.count {
             // Count scalars: every byte that does not continue a UTF-8 sequence.
             if text[position] & 0xC0 != 0x80 { column += 1 }
             position += 1
         }
+        last = (low + 1, offset, column)
         return (low + 1, column)
     }
 }
