@@ -8,7 +8,9 @@ placeholders, template references, a wrong checksum, too little entropy). The .e
 written by the tests' recording mode, not here: run `PALISADE_RECORD_FIXTURES=1 swift test --filter
 SecretFixtureTests` and read the diff.
 
-    scripts/make-secret-fixtures.py
+    scripts/make-secret-fixtures.py            # the first 24 detectors
+    scripts/make-secret-fixtures-infra.py      # cloud, infrastructure, CI and registries
+    scripts/make-secret-fixtures-services.py   # SaaS, chat, payments, AI and the generic ones
 """
 import base64, json, os, random, string, sys, zlib
 

@@ -33,3 +33,14 @@ def bad_checksum(token):
     last = token[-1]
     return token[:-1] + ('A' if last != 'A' else 'B')
 
+
+HEX = '0123456789abcdef'
+URLSAFE = ALNUM + '_-'
+
+def uuid():
+    """A version-4 UUID's text, from the seeded generator."""
+    h = rand(HEX, 32)
+    return f'{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}'
+
+def random_bytes(n): return bytes(rng.getrandbits(8) for _ in range(n))
+def b64(data): return base64.b64encode(data).decode()

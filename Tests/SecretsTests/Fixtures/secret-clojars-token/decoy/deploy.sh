@@ -1,0 +1,3 @@
+#!/bin/sh
+export CLOJARS_USERNAME=acme
+export CLOJARS_PASSWORD=$CLOJARS_DEPLOY_TOKEN

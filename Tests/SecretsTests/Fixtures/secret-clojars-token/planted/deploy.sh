@@ -1,0 +1,4 @@
+#!/bin/sh
+export CLOJARS_USERNAME=acme
+export CLOJARS_PASSWORD=CLOJARS_3m176ti7ozknbn8vi8nznrtt4qpk5d7kraf2635iwxb9spx3iowrcjv6nj37
+lein deploy clojars

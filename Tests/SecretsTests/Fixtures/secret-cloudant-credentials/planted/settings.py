@@ -1,0 +1,2 @@
+CLOUDANT_ACCOUNT = "acme"
+CLOUDANT_PASSWORD = "rzgmryuvinwlfinjedaqagcv"

@@ -1,0 +1,3 @@
+const { Client } = require("discord.js");
+client.login(process.env.DISCORD_TOKEN);
+// MTAxxxxxxxxxxxxxxxxxxxxxxx.XXXXXX.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx

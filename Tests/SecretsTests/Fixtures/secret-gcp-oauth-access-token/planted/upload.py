@@ -1,0 +1,3 @@
+from google.oauth2.credentials import Credentials
+
+creds = Credentials(token="ya29.a0lDWqi9OzdEechGuWdOKb-z125Nn-Yz--MtKrFetwRAl5gg0OT1jItJmuy00wwZcgPE3s0Qyl-a6eQ6nPUfFoTAVCRRnMiLLOG5Awa7g9vdndR3-1bJywvRfyDmeJcvbuAazoUMFfh9jFZJgX4MgaT5uDFKcSTnA5qJcy2TkytMBXcQUnVaDKW8LX4OepRwGUH7hvmjo3WOpce_Sanz")

@@ -1,0 +1,3 @@
+session.headers["Authorization"] = "Bearer " + os.environ["GRAFANA_TOKEN"]  # glsa_...
+SAMPLE = "glsa_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX_AAAAAAAA"
+static void GLC_UploadLightmap(int textureUnit, int lightmapnum);

@@ -1,0 +1,5 @@
+module.exports = {
+  port: 8080,
+  cookieSigning: "mptqj6/UVO4fh2lzPohkcaqPgISIjhkxRcqYgqYT",
+  region: "eu-west-1",
+};

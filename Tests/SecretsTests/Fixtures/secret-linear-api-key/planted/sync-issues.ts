@@ -1,0 +1,3 @@
+import { LinearClient } from "@linear/sdk";
+
+const linear = new LinearClient({ apiKey: "lin_api_RYXoHx3izcTpA0iqByIuIuMPqYZv18mJ0f9k6EhB" });

@@ -1,0 +1,2 @@
+#!/bin/sh
+scalingo login --api-token "$SCALINGO_API_TOKEN"  # tk-us-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx

@@ -1,0 +1,3 @@
+#!/bin/sh
+export SRC_ACCESS_TOKEN="${SRC_ACCESS_TOKEN:?set it}"
+# test value: sgp_local_0000000000000000000000000000000000000000
