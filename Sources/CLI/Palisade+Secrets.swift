@@ -9,8 +9,8 @@ extension Palisade {
     struct SecretsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "secrets",
-            abstract: "Baselines of the secrets a repository already holds.",
-            subcommands: [BaselineCommand.self])
+            abstract: "Secrets in staged changes, and baselines of those a repository already holds.",
+            subcommands: [StagedCommand.self, BaselineCommand.self])
     }
 
     /// `palisade secrets baseline`: writes the secrets found now, by identity, so that later scans
@@ -76,6 +76,91 @@ extension Palisade {
             }
             let count = baseline.entries.count
             printError("\(count) secret\(count == 1 ? "" : "s") written to \(output)")
+        }
+    }
+}
+
+extension Palisade {
+    /// `palisade secrets staged`: the pre-commit check. Searches the staged version of each
+    /// changed file and reports the secrets on the lines the commit adds.
+    struct StagedCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "staged",
+            abstract: "Search the changes staged for the next commit for secrets (a pre-commit hook).",
+            discussion: """
+                Reads `git diff --cached` in the current repository and searches the staged version \
+                of each added, copied, modified or renamed file (what the commit will hold, not the \
+                working copy) with every secret detector; a secret is reported when it is on a line \
+                the commit adds, so that secrets already committed, and known to a --baseline, do not \
+                block every later commit. Binary files and lock files are passed over. Exit status: \
+                0 when the commit adds no secret, 1 when it adds one, 2 when git or a file cannot be \
+                read. The repository ships .pre-commit-hooks.yaml: `- id: palisade-secrets`.
+                """)
+
+        @Option(
+            help: ArgumentHelp(
+                "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("The report format.", valueName: "format"))
+        var format: Format = .text
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        func run() throws {
+            let scanner: SecretScanner
+            var known: SecretBaseline?
+            do {
+                scanner = try ScanCommand.secretScanner()
+                if let baseline { known = try ScanCommand.readBaseline(baseline, keyIdentity: scanner.keyIdentity) }
+            } catch {
+                printError("palisade secrets staged: error: \(error)")
+                throw ExitCode(2)
+            }
+            let git = Git(directory: ".")
+            var findings: [Finding] = []
+            var sources: [String: String] = [:]
+            var files = 0
+            do {
+                for change in try git.stagedAdditions() where !change.lines.isEmpty {
+                    let name = String(change.path.split(separator: "/").last ?? "")
+                    if ScanJob.lockFiles.contains(name) { continue }
+                    let bytes = try git.stagedContents(of: change.path)
+                    if bytes.prefix(8192).contains(0) { continue }
+                    files += 1
+                    let found = bytes.withUnsafeBufferPointer { scanner.secrets(in: $0, file: change.path) }.filter {
+                        let lines = $0.finding.location.line...($0.finding.location.endLine ?? $0.finding.location.line)
+                        return change.lines.contains { $0.overlaps(lines) }
+                    }
+                    guard !found.isEmpty else { continue }
+                    var added = found.map(\.finding)
+                    known?.apply(to: &added, file: baseline ?? "")
+                    findings += added
+                    sources[change.path] = SecretScanner.masked(
+                        String(decoding: bytes, as: UTF8.self), hiding: found.map(\.range))
+                }
+            } catch {
+                printError("palisade secrets staged: error: \(error)")
+                throw ExitCode(2)
+            }
+            var info: [String: ReportPolicyInfo] = [:]
+            for detector in scanner.detectors {
+                info[detector.id] = ReportPolicyInfo(
+                    title: detector.title, description: detector.description, severity: detector.severity,
+                    equivalents: detector.equivalents, remediation: detector.remediation)
+            }
+            let report = Report(
+                findings: findings, files: files, policies: scanner.detectors.count, policyInfo: info,
+                fileKinds: Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, SecretScanner.inputKind) }))
+            var buffer = OutputBuffer()
+            switch format {
+            case .text: buffer.write(TextReporter(sources: sources).render(report))
+            case .json: buffer.write(JSONReporter(toolVersion: Palisade.version).render(report))
+            }
+            buffer.flush()
+            if findings.contains(where: { $0.status == .open }) { throw ExitCode(1) }
         }
     }
 }

@@ -147,7 +147,7 @@ public enum ScanJob {
 
     /// Files whose long random-looking strings are hashes and versions, not secrets: lock files
     /// are searched for no secret.
-    static let lockFiles: Set<String> = [
+    public static let lockFiles: Set<String> = [
         "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "Cargo.lock", "go.sum",
         "poetry.lock", "Pipfile.lock", "Gemfile.lock", "composer.lock", "Package.resolved", "packages.lock.json",
         "flake.lock", "uv.lock", "bun.lockb", "mix.lock", "pubspec.lock", "gradle.lockfile", ".terraform.lock.hcl",

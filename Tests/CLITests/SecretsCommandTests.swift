@@ -63,3 +63,59 @@ struct SecretsCommandTests {
         #expect(misplaced.status == 2 && misplaced.stderr.contains("--baseline is for secrets"))
     }
 }
+
+/// `palisade secrets staged` in a real repository made for the test: only what the commit adds
+/// counts, the staged version is what is read (not the working copy), and multi-line secrets on
+/// added lines are found.
+struct SecretsStagedTests {
+    static func git(_ arguments: [String], in directory: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", directory] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    @Test func onlyTheLinesACommitAddsAreSearched() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("staged-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let key = ["PALISADE_SECRET_KEY_FILE": root + ".key"]
+        defer { try? FileManager.default.removeItem(atPath: root + ".key") }
+        try Self.git(["init", "-q"], in: root)
+        try Self.git(["config", "user.email", "test@example.com"], in: root)
+        try Self.git(["config", "user.name", "Test"], in: root)
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+        }
+        let committed = SecretsCommandTests.token("Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
+        try write("deploy.sh", "#!/bin/sh\nexport GITHUB_TOKEN=\(committed)\n")
+        try Self.git(["add", "deploy.sh"], in: root)
+        let first = try PalisadeProcess.run(["secrets", "staged"], directory: root, environment: key)
+        #expect(first.status == 1)
+        #expect(first.stdout.contains("deploy.sh:2:21: critical: secret-github-pat"))
+        #expect(!first.stdout.contains(String(committed.dropFirst(4).prefix(10))))
+        try Self.git(["commit", "-q", "-m", "add deploy"], in: root)
+
+        // A change that leaves the committed secret alone does not block.
+        try write("deploy.sh", "#!/bin/sh\nset -eu\nexport GITHUB_TOKEN=\(committed)\n")
+        try Self.git(["add", "deploy.sh"], in: root)
+        let unrelated = try PalisadeProcess.run(["secrets", "staged"], directory: root, environment: key)
+        #expect(unrelated.status == 0, "\(unrelated.stdout)")
+
+        // A private key added in a new file is found across its lines; the working copy's later
+        // edit, not staged, is not what is read.
+        let body = String(repeating: "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n", count: 4)
+        try write("id_rsa", "-----BEGIN RSA PRIVATE KEY-----\n\(body)-----END RSA PRIVATE KEY-----\n")
+        try Self.git(["add", "id_rsa"], in: root)
+        try write("id_rsa", "removed from the working copy, still staged\n")
+        let key2 = try PalisadeProcess.run(
+            ["secrets", "staged", "--format", "json"], directory: root, environment: key)
+        #expect(key2.status == 1)
+        #expect(key2.stdout.contains("\"policy\": \"secret-private-key\""))
+        #expect(!key2.stdout.contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"))
+    }
+}
