@@ -88,7 +88,8 @@ let package = Package(
         .target(
             name: "Secrets",
             dependencies: [
-                "PolicyModel", "LinearRegex", "YAMLSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "PolicyModel", "LinearRegex", "YAMLSupport", "Reporting",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Detectors")]),
         .testTarget(

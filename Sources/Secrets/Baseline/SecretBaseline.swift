@@ -1,4 +1,5 @@
 import PolicyModel
+import Reporting
 import YAMLSupport
 
 /// The secrets a repository already holds and has decided about: their identities (never their
@@ -151,23 +152,8 @@ public struct SecretBaseline: Sendable, Equatable {
     }
 
     private static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
+        var output = ""
+        JSONText.writeString(text, to: &output)
+        return output
     }
 }

@@ -17,25 +17,24 @@ public struct SecretHasher: Sendable {
 
     /// The identity of `secret`: the first 16 bytes of the MAC in lower-case hex, `hmac:…`.
     public func identity(of secret: [UInt8]) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: secret, using: key)
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = Array("hmac:".utf8)
-        for byte in mac.prefix(16) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Self.hex("hmac:", HMAC<SHA256>.authenticationCode(for: secret, using: key).prefix(16))
     }
 
     /// The identity of the key itself (`key:` and 16 hex digits), which a baseline records: it
     /// tells whether two sets of identities were made with the same key, and nothing about the key.
     public var keyIdentity: String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("palisade secrets key identity".utf8), using: key)
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = Array("key:".utf8)
-        for byte in mac.prefix(8) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
+        Self.hex(
+            "key:",
+            HMAC<SHA256>.authenticationCode(for: Array("palisade secrets key identity".utf8), using: key).prefix(8))
+    }
+
+    /// `prefix` followed by `bytes` in lower-case hex.
+    private static func hex(_ prefix: String, _ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = Array(prefix.utf8)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
     }

@@ -1,12 +1,6 @@
 import LinearRegex
 import PolicyModel
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds the secrets in a text with a set of detectors, in one pass for the keywords and one per
 /// detector whose keyword the text holds.
 ///
@@ -157,11 +151,11 @@ extension Detector {
     var isGeneric: Bool { id.contains("generic") || id.contains("high-entropy") }
 }
 
-/// Byte offsets to 1-based lines and columns (columns in Unicode scalars, as `Span` counts them),
-/// worked out only when a text has a finding.
+/// Byte offsets to 1-based lines and columns (`LineStarts`), worked out only when a text has a
+/// finding.
 struct LineIndex {
     private let text: UnsafeBufferPointer<UInt8>
-    private var starts: [Int]?
+    private var starts: LineStarts?
     /// The last position worked out: a later offset on the same line counts on from there, so
     /// that the findings of one long line (a minified file) do not each count from its start.
     private var last: (line: Int, offset: Int, column: Int) = (0, 0, 1)
@@ -169,39 +163,15 @@ struct LineIndex {
     init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
 
     mutating func position(of offset: Int) -> (line: Int, column: Int) {
-        if starts == nil {
-            var found = [0]
-            if let base = text.baseAddress {
-                var position = 0
-                while position < text.count,
-                    let newline = memchr(base + position, 0x0A, text.count - position)
-                {
-                    position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-                    found.append(position)
-                }
-            }
-            starts = found
-        }
-        let lineStarts = starts ?? [0]
-        // The last line start at or before the offset.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        var column = 1
-        var position = lineStarts[low]
-        if last.line == low + 1, last.offset <= offset, last.offset >= position {
-            column = last.column
-            position = last.offset
-        }
-        while position < offset && position < text.count {
-            // Count scalars: every byte that does not continue a UTF-8 sequence.
-            if text[position] & 0xC0 != 0x80 { column += 1 }
-            position += 1
-        }
-        last = (low + 1, offset, column)
-        return (low + 1, column)
+        let lines = starts ?? LineStarts(text)
+        starts = lines
+        let line = lines.line(of: offset)
+        let lineStart = lines.offsets[line - 1]
+        let column =
+            last.line == line && last.offset <= offset && last.offset >= lineStart
+            ? LineStarts.column(of: offset, in: text, from: last.offset, column: last.column)
+            : LineStarts.column(of: offset, in: text, from: lineStart)
+        last = (line, offset, column)
+        return (line, column)
     }
 }

@@ -4,20 +4,17 @@ import PolicyModel
 /// and column: the scalar's node knows where it starts, not where a `${{` within it is.
 struct SourceText: Sendable {
     let bytes: [UInt8]
-    /// The byte offset where each line starts.
-    private let lineStarts: [Int]
+    private let lines: LineStarts
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        lineStarts = starts
+        lines = LineStarts(bytes)
     }
 
     /// The byte offset of a 1-based line and column (columns counted in Unicode scalars).
     func offset(line: Int, column: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return bytes.count }
-        var offset = lineStarts[line - 1]
+        guard line >= 1, line <= lines.offsets.count else { return bytes.count }
+        var offset = lines.offsets[line - 1]
         var scalars = 1
         while scalars < column, offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
             offset += 1
@@ -53,22 +50,10 @@ struct SourceText: Sendable {
         return nil
     }
 
-    /// The 1-based line and column of a byte offset.
+    /// The 1-based line and column of a byte offset (a position inside a multi-byte scalar counts
+    /// that scalar once).
     func position(of offset: Int) -> (line: Int, column: Int) {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        var column = 1
-        var cursor = lineStarts[low]
-        while cursor < offset, cursor < bytes.count {
-            if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
-            cursor += 1
-        }
-        // A position inside a multi-byte scalar counts that scalar once.
-        return (low + 1, column)
+        bytes.withUnsafeBufferPointer { lines.position(of: offset, in: $0) }
     }
 
     /// Where the `occurrence`th (0-based) `${{` from `start` on is, provided the source there
