@@ -9,8 +9,8 @@ extension Palisade {
     struct SecretsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "secrets",
-            abstract: "Secrets in staged changes, and baselines of those a repository already holds.",
-            subcommands: [StagedCommand.self, BaselineCommand.self])
+            abstract: "Secrets in staged changes and in git history, and baselines of those already known.",
+            subcommands: [StagedCommand.self, HistoryCommand.self, BaselineCommand.self])
     }
 
     /// `palisade secrets baseline`: writes the secrets found now, by identity, so that later scans
@@ -145,15 +145,23 @@ extension Palisade {
                 printError("palisade secrets staged: error: \(error)")
                 throw ExitCode(2)
             }
+            try Self.report(findings, files: files, sources: sources, scanner: scanner, format: format)
+        }
+
+        /// Writes the findings as a report in `format` and exits 1 when one is open.
+        static func report(
+            _ findings: [Finding], files: Int, sources: [String: String], scanner: SecretScanner, format: Format
+        ) throws {
             var info: [String: ReportPolicyInfo] = [:]
             for detector in scanner.detectors {
                 info[detector.id] = ReportPolicyInfo(
                     title: detector.title, description: detector.description, severity: detector.severity,
                     equivalents: detector.equivalents, remediation: detector.remediation)
             }
+            var kinds: [String: String] = [:]
+            for finding in findings { kinds[finding.location.file] = SecretScanner.inputKind }
             let report = Report(
-                findings: findings, files: files, policies: scanner.detectors.count, policyInfo: info,
-                fileKinds: Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, SecretScanner.inputKind) }))
+                findings: findings, files: files, policies: scanner.detectors.count, policyInfo: info, fileKinds: kinds)
             var buffer = OutputBuffer()
             switch format {
             case .text: buffer.write(TextReporter(sources: sources).render(report))
@@ -161,6 +169,58 @@ extension Palisade {
             }
             buffer.flush()
             if findings.contains(where: { $0.status == .open }) { throw ExitCode(1) }
+        }
+    }
+
+    /// `palisade secrets history`: every secret the repository's commits ever added, once each.
+    struct HistoryCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "history",
+            abstract: "Search the commits of the current repository for the secrets they added.",
+            discussion: """
+                Reads the patches of the commits reachable from HEAD (every branch and tag with \
+                --all; only those after REF with --since REF), oldest first, in one `git log` run, \
+                and searches the lines each commit added. Each secret is reported once, where it was \
+                first added: the file and line, the commit and its author date; a secret deleted \
+                since is still reported, as it stays in the history. Exit status: 0 when no secret \
+                is found, 1 when one is, 2 when git cannot be read.
+                """)
+
+        @Option(help: ArgumentHelp("Search only the commits after REF (a commit, branch or tag).", valueName: "ref"))
+        var since: String?
+
+        @Flag(help: "Search the commits of every branch and tag, not only those reachable from HEAD.")
+        var all = false
+
+        @Option(
+            help: ArgumentHelp(
+                "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("The report format.", valueName: "format"))
+        var format: StagedCommand.Format = .text
+
+        func run() throws {
+            let scanner: SecretScanner
+            var known: SecretBaseline?
+            do {
+                scanner = try ScanCommand.secretScanner()
+                if let baseline { known = try ScanCommand.readBaseline(baseline, keyIdentity: scanner.keyIdentity) }
+            } catch {
+                printError("palisade secrets history: error: \(error)")
+                throw ExitCode(2)
+            }
+            let additions: [GitHistory.Addition]
+            do {
+                additions = try GitHistory.additions(in: Git(directory: "."), since: since, all: all)
+            } catch {
+                printError("palisade secrets history: error: \(error)")
+                throw ExitCode(2)
+            }
+            var findings = GitHistory.secrets(in: additions, scanner: scanner)
+            known?.apply(to: &findings, file: baseline ?? "")
+            let paths = Set(additions.map(\.path)).count
+            try StagedCommand.report(findings, files: paths, sources: [:], scanner: scanner, format: format)
         }
     }
 }

@@ -119,3 +119,71 @@ struct SecretsStagedTests {
         #expect(!key2.stdout.contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"))
     }
 }
+
+/// `palisade secrets history` on a repository made for the test: each secret once, where it was
+/// first added, deleted ones included; `--all` reaches other branches, `--since` only later commits.
+struct SecretsHistoryTests {
+    @Test func eachSecretIsReportedOnceWhereItWasFirstAdded() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let key = ["PALISADE_SECRET_KEY_FILE": root + ".key"]
+        defer { try? FileManager.default.removeItem(atPath: root + ".key") }
+        func git(_ arguments: String...) throws { try SecretsStagedTests.git(arguments, in: root) }
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+        }
+        func head() throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", root, "rev-parse", "HEAD"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let first = SecretsCommandTests.token("Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
+        let second = SecretsCommandTests.token("Z1yX2wV3uT4sR5qP6oN7mL8kJ9iH0g")
+        let third = SecretsCommandTests.token("M3nB4vC5xZ6lK7jH8gF9dS0aP1oI2u")
+        try git("init", "-q", "-b", "main")
+        try git("config", "user.email", "test@example.com")
+        try git("config", "user.name", "Test")
+        try write("config.env", "A=1\nB=2\n")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "clean")
+        try write("config.env", "A=1\nB=2\nGITHUB_TOKEN=\(first)\n")
+        try git("commit", "-q", "-am", "add a token")
+        let added = try head()
+        try write("config.env", "A=1\nB=2\n")
+        try git("commit", "-q", "-am", "remove it")
+        // The same token again elsewhere, and a new one after a line that begins with "++ ".
+        try write("deploy.sh", "export T=\(first)\n++ not a header\nexport U=\(second)")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "again")
+        try git("checkout", "-q", "-b", "side")
+        try write("side.txt", "token: \(third)\n")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "side branch")
+        try git("checkout", "-q", "main")
+
+        func run(_ extra: [String]) throws -> [String] {
+            let result = try PalisadeProcess.run(
+                ["secrets", "history", "--format", "json"] + extra, directory: root, environment: key)
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(![first, second, third].contains { result.stdout.contains(String($0.dropFirst(4).prefix(10))) })
+            let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let findings = json?["findings"] as? [[String: Any]] ?? []
+            return findings.map { "\($0["file"] ?? ""):\($0["line"] ?? "") \($0["resource"] ?? "")" }
+        }
+        let reachable = try run([])
+        #expect(reachable.count == 2)
+        #expect(reachable.contains("config.env:3 config.env@\(added.prefix(12))"))
+        #expect(reachable.contains { $0.hasPrefix("deploy.sh:3 ") })
+        #expect(try run(["--all"]).count == 3)
+        // After the commit that first added it, the first token is first seen in deploy.sh.
+        let later = try run(["--since", added])
+        #expect(later.count == 2 && later.contains { $0.hasPrefix("deploy.sh:1 ") })
+    }
+}

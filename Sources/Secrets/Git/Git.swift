@@ -67,25 +67,44 @@ public struct Git: Sendable {
     /// `@@ -a,b +c,d @@` adds lines c…c+d−1 of the new version (d omitted means 1; 0 adds none).
     static func additions(inDiff diff: [UInt8]) -> [(path: String, lines: [ClosedRange<Int>])] {
         var files: [(path: String, lines: [ClosedRange<Int>])] = []
-        for rawLine in diff.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let line = String(decoding: rawLine, as: UTF8.self)
-            if line.hasPrefix("+++ ") {
-                var path = String(line.dropFirst(4))
-                if path == "/dev/null" { continue }
-                if path.hasPrefix("b/") { path.removeFirst(2) }
-                // Git quotes paths with unusual characters: "b/…" with C escapes.
-                if path.hasPrefix("\"b/"), path.hasSuffix("\"") { path = unquote(String(path.dropFirst(3).dropLast())) }
-                files.append((path, []))
-            } else if line.hasPrefix("@@ "), !files.isEmpty {
-                let parts = line.split(separator: " ")
-                guard parts.count >= 3, parts[2].hasPrefix("+") else { continue }
-                let range = parts[2].dropFirst().split(separator: ",")
-                guard let start = Int(range[0]) else { continue }
-                let count = range.count > 1 ? Int(range[1]) ?? 1 : 1
-                if count > 0 { files[files.count - 1].lines.append(start...(start + count - 1)) }
+        for line in diff.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if line.starts(with: "+++ ".utf8) {
+                if let path = path(inFileHeader: line) { files.append((path, [])) }
+            } else if line.starts(with: "@@ ".utf8), !files.isEmpty, let added = addedLines(inHunkHeader: line) {
+                files[files.count - 1].lines.append(added)
             }
         }
         return files
+    }
+
+    /// The path of a `+++ b/<path>` line (quoted by git when it has unusual characters); `nil` for
+    /// `/dev/null`, a deleted file.
+    static func path(inFileHeader line: ArraySlice<UInt8>) -> String? {
+        var path = String(decoding: line.dropFirst(4), as: UTF8.self)
+        if path == "/dev/null" { return nil }
+        if path.hasPrefix("b/") { path.removeFirst(2) }
+        if path.hasPrefix("\"b/"), path.hasSuffix("\"") { path = unquote(String(path.dropFirst(3).dropLast())) }
+        return path
+    }
+
+    /// The lines of the new version a hunk header `@@ -a,b +c,d @@` adds; `nil` when it adds none.
+    static func addedLines(inHunkHeader line: ArraySlice<UInt8>) -> ClosedRange<Int>? {
+        guard let hunk = hunk(inHeader: line), hunk.added > 0 else { return nil }
+        return hunk.start...(hunk.start + hunk.added - 1)
+    }
+
+    /// A hunk header's counts: how many lines it removes, and the first line and number of the
+    /// lines it adds (a count left out is 1). The hunk's body is that many `-` then `+` lines.
+    static func hunk(inHeader line: ArraySlice<UInt8>) -> (removed: Int, start: Int, added: Int)? {
+        let parts = String(decoding: line, as: UTF8.self).split(separator: " ")
+        guard parts.count >= 3, parts[1].hasPrefix("-"), parts[2].hasPrefix("+") else { return nil }
+        func numbers(_ part: Substring) -> (Int, Int)? {
+            let fields = part.dropFirst().split(separator: ",")
+            guard let first = fields.first, let start = Int(first) else { return nil }
+            return (start, fields.count > 1 ? Int(fields[1]) ?? 1 : 1)
+        }
+        guard let old = numbers(parts[1]), let new = numbers(parts[2]) else { return nil }
+        return (old.1, new.0, new.1)
     }
 
     private static func unquote(_ text: String) -> String {
