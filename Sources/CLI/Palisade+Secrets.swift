@@ -110,15 +110,7 @@ extension Palisade {
         }
 
         func run() throws {
-            let scanner: SecretScanner
-            var known: SecretBaseline?
-            do {
-                scanner = try ScanCommand.secretScanner()
-                if let baseline { known = try ScanCommand.readBaseline(baseline, keyIdentity: scanner.keyIdentity) }
-            } catch {
-                printError("palisade secrets staged: error: \(error)")
-                throw ExitCode(2)
-            }
+            let (scanner, known) = try StagedCommand.scannerAndBaseline(baseline, command: "staged")
             let git = Git(directory: ".")
             var findings: [Finding] = []
             var sources: [String: String] = [:]
@@ -146,6 +138,19 @@ extension Palisade {
                 throw ExitCode(2)
             }
             try Self.report(findings, files: files, sources: sources, scanner: scanner, format: format)
+        }
+
+        /// The detectors with this installation's key, and the baseline at `path` when one is
+        /// given; a problem with either ends the command with status 2.
+        static func scannerAndBaseline(_ path: String?, command: String) throws -> (SecretScanner, SecretBaseline?) {
+            do {
+                let scanner = try ScanCommand.secretScanner()
+                let known = try path.map { try ScanCommand.readBaseline($0, keyIdentity: scanner.keyIdentity) }
+                return (scanner, known)
+            } catch {
+                printError("palisade secrets \(command): error: \(error)")
+                throw ExitCode(2)
+            }
         }
 
         /// Writes the findings as a report in `format` and exits 1 when one is open.
@@ -201,15 +206,7 @@ extension Palisade {
         var format: StagedCommand.Format = .text
 
         func run() throws {
-            let scanner: SecretScanner
-            var known: SecretBaseline?
-            do {
-                scanner = try ScanCommand.secretScanner()
-                if let baseline { known = try ScanCommand.readBaseline(baseline, keyIdentity: scanner.keyIdentity) }
-            } catch {
-                printError("palisade secrets history: error: \(error)")
-                throw ExitCode(2)
-            }
+            let (scanner, known) = try StagedCommand.scannerAndBaseline(baseline, command: "history")
             let additions: [GitHistory.Addition]
             do {
                 additions = try GitHistory.additions(in: Git(directory: "."), since: since, all: all)
