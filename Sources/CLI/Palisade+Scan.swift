@@ -37,7 +37,9 @@ extension Palisade {
 
                 A finding is waived by a comment on its line or on the line above it: \
                 "# palisade:ignore[POLICY-ID] reason" (the reason is required); above the first \
-                line of a resource, it waives the policy for the whole resource.
+                line of a resource, it waives the policy for the whole resource. A secret is waived \
+                by its identity, not its line: "# palisade:ignore[DETECTOR@hmac:1a2b3c4d5e6f] reason", \
+                the start of the finding's fingerprint, waives that secret anywhere in the file.
 
                 A file that does not parse is reported with its file:line:column and the other \
                 files are still scanned; so is a policy that does not load.

@@ -113,8 +113,11 @@ extension Palisade {
             let (scanner, known) = try StagedCommand.scannerAndBaseline(baseline, command: "staged")
             let git = Git(directory: ".")
             var findings: [Finding] = []
+            var diagnostics: [Diagnostic] = []
             var sources: [String: String] = [:]
             var files = 0
+            var detectorIDs: [String: String] = [:]
+            for detector in scanner.detectors { detectorIDs[detector.id] = detector.id }
             do {
                 for change in try git.stagedAdditions() where !change.lines.isEmpty {
                     let name = String(change.path.split(separator: "/").last ?? "")
@@ -128,16 +131,21 @@ extension Palisade {
                     }
                     guard !found.isEmpty else { continue }
                     var added = found.map(\.finding)
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    // A secret waived by identity in the staged file (`palisade:ignore[secret-…@hmac:…]`).
+                    var ignores = InlineSuppressions(text: text, file: change.path, knownPolicies: detectorIDs)
+                    ignores.apply(to: &added, resourceStarts: [:])
+                    diagnostics += ignores.diagnostics.filter { $0.level != .notice }
                     known?.apply(to: &added, file: baseline ?? "")
                     findings += added
-                    sources[change.path] = SecretScanner.masked(
-                        String(decoding: bytes, as: UTF8.self), hiding: found.map(\.range))
+                    sources[change.path] = SecretScanner.masked(text, hiding: found.map(\.range))
                 }
             } catch {
                 printError("palisade secrets staged: error: \(error)")
                 throw ExitCode(2)
             }
-            try Self.report(findings, files: files, sources: sources, scanner: scanner, format: format)
+            try Self.report(
+                findings, diagnostics: diagnostics, files: files, sources: sources, scanner: scanner, format: format)
         }
 
         /// The detectors with this installation's key, and the baseline at `path` when one is
@@ -155,7 +163,8 @@ extension Palisade {
 
         /// Writes the findings as a report in `format` and exits 1 when one is open.
         static func report(
-            _ findings: [Finding], files: Int, sources: [String: String], scanner: SecretScanner, format: Format
+            _ findings: [Finding], diagnostics: [Diagnostic] = [], files: Int, sources: [String: String],
+            scanner: SecretScanner, format: Format
         ) throws {
             var info: [String: ReportPolicyInfo] = [:]
             for detector in scanner.detectors {
@@ -166,7 +175,8 @@ extension Palisade {
             var kinds: [String: String] = [:]
             for finding in findings { kinds[finding.location.file] = SecretScanner.inputKind }
             let report = Report(
-                findings: findings, files: files, policies: scanner.detectors.count, policyInfo: info, fileKinds: kinds)
+                findings: findings, diagnostics: diagnostics, files: files, policies: scanner.detectors.count,
+                policyInfo: info, fileKinds: kinds)
             var buffer = OutputBuffer()
             switch format {
             case .text: buffer.write(TextReporter(sources: sources).render(report))

@@ -22,11 +22,29 @@ import PolicyModel
 ///   otherwise waive nothing while looking like it does). An ignore that waives nothing is
 ///   reported as a notice, so stale ones get cleaned up.
 ///
+/// Secrets are waived by what they are, not where: `palisade:ignore[secret-github-pat@hmac:1a2b3c4d5e6f]
+/// reason` names the secret by the start (12 hex digits or more) of its identity, the finding's
+/// fingerprint, and waives that secret wherever it is in the file; a new secret written on the same
+/// line is still reported. An ignore naming a secret detector without an identity waives nothing
+/// and says which identity to write.
+///
 /// Waived findings are kept, with status `suppressed` and the reason; they do not fail a scan.
 public struct InlineSuppressions: Sendable {
+    /// A secret an ignore names: its detector and the start of its identity (`hmac:1a2b3c4d5e6f`).
+    public struct SecretName: Sendable, Hashable {
+        public var policy: String
+        public var identity: String
+
+        /// `policy@identity`, as written in the comment.
+        public var written: String { policy + "@" + identity }
+    }
+
     /// One parsed ignore comment.
     public struct Ignore: Sendable, Hashable {
+        /// The policies it waives on its target line (or resource).
         public var policies: [String]
+        /// The secrets it waives anywhere in the file.
+        public var secrets: [SecretName] = []
         public var reason: String
         /// The comment's own line and column.
         public var line: Int
@@ -40,6 +58,12 @@ public struct InlineSuppressions: Sendable {
     public static let zizmorMarker = "zizmor: ignore["
     /// The id of the findings given for ignores without a reason.
     public static let missingReasonPolicy = "palisade-ignore-without-reason"
+    /// How a secret finding's fingerprint starts (`SecretHasher`): such findings are waived only by
+    /// identity.
+    public static let secretIdentityPrefix = "hmac:"
+    /// The fewest hex digits of an identity an ignore must give (48 bits: no two secrets of a
+    /// repository share them by chance).
+    public static let leastIdentityDigits = 12
 
     public private(set) var ignores: [Ignore] = []
     public private(set) var diagnostics: [Diagnostic] = []
@@ -56,7 +80,7 @@ public struct InlineSuppressions: Sendable {
         self.file = file
         self.equivalents = equivalents
         guard Self.mentionsAMarker(text) else { return }
-        var pending: [(policies: [String], reason: String, line: Int, column: Int)] = []
+        var pending: [Parsed] = []
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -69,21 +93,18 @@ public struct InlineSuppressions: Sendable {
                 }
                 continue
             }
-            for comment in pending {
-                ignores.append(
-                    Ignore(
-                        policies: comment.policies, reason: comment.reason, line: comment.line, column: comment.column,
-                        target: lineNumber))
-            }
+            for comment in pending { ignores.append(comment.ignore(target: lineNumber)) }
             pending.removeAll()
             if let parsed = parse(line, lineNumber: lineNumber, known: knownPolicies) {
-                ignores.append(
-                    Ignore(
-                        policies: parsed.policies, reason: parsed.reason, line: parsed.line, column: parsed.column,
-                        target: lineNumber))
+                ignores.append(parsed.ignore(target: lineNumber))
             }
         }
         for comment in pending {
+            // Secrets named by identity are waived wherever they are: such an ignore needs no line.
+            if comment.policies.isEmpty {
+                ignores.append(comment.ignore(target: 0))
+                continue
+            }
             diagnostics.append(
                 Diagnostic(
                     .notice, "\(Self.marker) is followed by nothing it could apply to",
@@ -118,10 +139,21 @@ public struct InlineSuppressions: Sendable {
         return false
     }
 
+    /// An ignore comment as read, before the line it applies to is known.
+    private struct Parsed {
+        var policies: [String]
+        var secrets: [SecretName] = []
+        var reason: String
+        var line: Int
+        var column: Int
+
+        func ignore(target: Int) -> Ignore {
+            Ignore(policies: policies, secrets: secrets, reason: reason, line: line, column: column, target: target)
+        }
+    }
+
     /// The ignore comment in `line`, if it has a valid one; problems become diagnostics.
-    private mutating func parse(
-        _ line: Substring, lineNumber: Int, known: [String: String]
-    ) -> (policies: [String], reason: String, line: Int, column: Int)? {
+    private mutating func parse(_ line: Substring, lineNumber: Int, known: [String: String]) -> Parsed? {
         guard Self.mentionsAMarker(line) else { return nil }
         if let checkov = line.firstRange(of: Self.checkovMarker) {
             return parseCheckovSkip(line, checkov, lineNumber: lineNumber)
@@ -154,8 +186,26 @@ public struct InlineSuppressions: Sendable {
             return nil
         }
         var policies: [String] = []
-        for name in names {
-            if let id = known[name] {
+        var secrets: [SecretName] = []
+        for written in names {
+            var name = written
+            var identity: String?
+            if let at = written.firstIndex(of: "@") {
+                name = String(written[..<at])
+                identity = String(written[written.index(after: at)...])
+            }
+            if let id = known[name], let identity {
+                if Self.isIdentityStart(identity) {
+                    secrets.append(SecretName(policy: id, identity: identity))
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning,
+                            "\(Self.marker)[\(written)]: \"\(identity)\" is not a secret's identity (\(Self.secretIdentityPrefix) "
+                                + "and at least \(Self.leastIdentityDigits) hex digits of the finding's fingerprint); not applied",
+                            at: location))
+                }
+            } else if let id = known[name] {
                 policies.append(id)
             } else {
                 var message = "\(Self.marker) names an unknown policy \"\(name)\"; not applied"
@@ -165,7 +215,16 @@ public struct InlineSuppressions: Sendable {
                 diagnostics.append(Diagnostic(.warning, message, at: location))
             }
         }
-        return policies.isEmpty ? nil : (policies, reason, lineNumber, location.column)
+        guard !policies.isEmpty || !secrets.isEmpty else { return nil }
+        return Parsed(policies: policies, secrets: secrets, reason: reason, line: lineNumber, column: location.column)
+    }
+
+    /// Whether `text` is the start of a secret's identity long enough to name one secret.
+    static func isIdentityStart(_ text: String) -> Bool {
+        guard text.hasPrefix(secretIdentityPrefix) else { return false }
+        let digits = text.utf8.dropFirst(secretIdentityPrefix.utf8.count)
+        return digits.count >= leastIdentityDigits && digits.count <= 64
+            && digits.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// Where the comment holding a marker starts, or `nil` when the marker is not in a comment.
@@ -188,7 +247,7 @@ public struct InlineSuppressions: Sendable {
 
     /// `checkov:skip=CKV_AWS_20:reason` → the policies listing CKV_AWS_20 among their equivalents.
     private mutating func parseCheckovSkip(_ line: Substring, _ marker: Range<Substring.Index>, lineNumber: Int)
-        -> (policies: [String], reason: String, line: Int, column: Int)?
+        -> Parsed?
     {
         guard let location = commentLocation(line, before: marker.lowerBound, lineNumber: lineNumber) else {
             return nil
@@ -205,7 +264,7 @@ public struct InlineSuppressions: Sendable {
     /// `zizmor: ignore[audit,…] reason` → the policies listing those audits among their
     /// equivalents. zizmor itself takes no reason; Palisade asks for one as for its own ignores.
     private mutating func parseZizmorIgnore(_ line: Substring, _ marker: Range<Substring.Index>, lineNumber: Int)
-        -> (policies: [String], reason: String, line: Int, column: Int)?
+        -> Parsed?
     {
         guard let location = commentLocation(line, before: marker.lowerBound, lineNumber: lineNumber) else {
             return nil
@@ -225,7 +284,7 @@ public struct InlineSuppressions: Sendable {
     /// lists is a notice (`naming` writes the comment for one id).
     private mutating func peerIgnore(
         ids: [String], reason: String, comment: String, naming: (String) -> String, at location: Location
-    ) -> (policies: [String], reason: String, line: Int, column: Int)? {
+    ) -> Parsed? {
         guard !reason.isEmpty else {
             missingReason("\(comment) gives no reason; not applied", at: location)
             return nil
@@ -241,7 +300,8 @@ public struct InlineSuppressions: Sendable {
                         at: location))
             }
         }
-        return policies.isEmpty ? nil : (policies, reason, location.line, location.column)
+        return policies.isEmpty
+            ? nil : Parsed(policies: policies, reason: reason, line: location.line, column: location.column)
     }
 
     private mutating func missingReason(_ message: String, at location: Location) {
@@ -263,6 +323,10 @@ public struct InlineSuppressions: Sendable {
         var used = Set<Int>()
         for index in findings.indices where findings[index].location.file == file {
             let finding = findings[index]
+            if finding.fingerprint.hasPrefix(Self.secretIdentityPrefix) {
+                waiveSecret(&findings[index], used: &used)
+                continue
+            }
             for (number, ignore) in ignores.enumerated() where ignore.policies.contains(finding.policyID) {
                 let sameLine = ignore.target == finding.location.line
                 let inside = resourceRanges.contains { range in
@@ -278,10 +342,39 @@ public struct InlineSuppressions: Sendable {
             }
         }
         for (number, ignore) in ignores.enumerated() where !used.contains(number) {
+            let names = ignore.policies + ignore.secrets.map(\.written)
             diagnostics.append(
                 Diagnostic(
                     .notice,
-                    "\(Self.marker)[\(ignore.policies.joined(separator: ","))] waives no finding; remove it if it is stale",
+                    "\(Self.marker)[\(names.joined(separator: ","))] waives no finding; remove it if it is stale",
+                    at: Location(file: file, line: ignore.line, column: ignore.column)))
+        }
+    }
+
+    /// Waives a secret finding when an ignore names its identity. An ignore that names only its
+    /// detector, on its line, is not applied (it would waive whatever secret is written there
+    /// next); the warning gives the identity to write instead.
+    private mutating func waiveSecret(_ finding: inout Finding, used: inout Set<Int>) {
+        for (number, ignore) in ignores.enumerated() {
+            let named = ignore.secrets.contains {
+                $0.policy == finding.policyID && finding.fingerprint.hasPrefix($0.identity)
+            }
+            guard named else { continue }
+            finding.status = .suppressed
+            finding.statusReason = ignore.reason
+            used.insert(number)
+            return
+        }
+        for (number, ignore) in ignores.enumerated()
+        where ignore.target == finding.location.line && ignore.policies.contains(finding.policyID) {
+            used.insert(number)
+            let identity = String(
+                finding.fingerprint.prefix(Self.secretIdentityPrefix.count + Self.leastIdentityDigits))
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "\(Self.marker)[\(finding.policyID)] does not waive a secret by its line, or a new secret "
+                        + "written there would pass unseen: name this one, \(Self.marker)[\(finding.policyID)@\(identity)]",
                     at: Location(file: file, line: ignore.line, column: ignore.column)))
         }
     }

@@ -118,6 +118,40 @@ struct SecretsStagedTests {
         #expect(key2.stdout.contains("\"policy\": \"secret-private-key\""))
         #expect(!key2.stdout.contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"))
     }
+
+    /// An ignore names the secret by its identity: the commit that adds it passes, and a new
+    /// secret written later on the same line blocks the next one.
+    @Test func anIgnoreWaivesTheSecretItNamesAndNotItsLine() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ignore-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let key = ["PALISADE_SECRET_KEY_FILE": root + ".key"]
+        defer { try? FileManager.default.removeItem(atPath: root + ".key") }
+        try Self.git(["init", "-q"], in: root)
+        func write(_ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/test_client.py"))
+            try Self.git(["add", "test_client.py"], in: root)
+        }
+        let known = SecretsCommandTests.token("Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
+        try write("TOKEN = \"\(known)\"  # palisade:ignore[secret-github-pat] revoked test token\n")
+        // Naming only the detector waives nothing and says which identity to write.
+        let byLine = try PalisadeProcess.run(
+            ["secrets", "staged", "--format", "json"], directory: root, environment: key)
+        #expect(byLine.status == 1)
+        let fingerprint = try #require(byLine.stdout.firstMatch(of: /"fingerprint": "(hmac:[0-9a-f]{32})"/)?.1)
+        let identity = String(fingerprint.prefix(17))
+        #expect(byLine.stdout.contains("palisade:ignore[secret-github-pat@\(identity)]"))
+
+        try write("TOKEN = \"\(known)\"  # palisade:ignore[secret-github-pat@\(identity)] revoked test token\n")
+        let named = try PalisadeProcess.run(["secrets", "staged"], directory: root, environment: key)
+        #expect(named.status == 0, "\(named.stdout)")
+
+        let new = SecretsCommandTests.token("Z1yX2wV3uT4sR5qP6oN7mL8kJ9iH0g")
+        try write("TOKEN = \"\(new)\"  # palisade:ignore[secret-github-pat@\(identity)] revoked test token\n")
+        let replaced = try PalisadeProcess.run(["secrets", "staged"], directory: root, environment: key)
+        #expect(replaced.status == 1)
+        #expect(replaced.stdout.contains("test_client.py:1:10: critical: secret-github-pat"))
+    }
 }
 
 /// `palisade secrets history` on a repository made for the test: each secret once, where it was

@@ -135,4 +135,56 @@ struct InlineSuppressionsTests {
                 "zizmor: ignore[artipacked]: no Palisade policy is equivalent to artipacked; nothing to waive"
             ])
     }
+
+    static func secret(_ identity: String, line: Int) -> Finding {
+        var finding = Finding(
+            policyID: "secret-github-pat", title: "", severity: .critical, mode: "enforce", message: "m",
+            location: Location(file: "pod.yaml", line: line, column: 9), resource: "pod.yaml", path: "")
+        finding.fingerprint = identity
+        return finding
+    }
+
+    static let secretKnown = ["secret-github-pat": "secret-github-pat"]
+    static let knownSecret = "hmac:0123456789abcdef0123456789abcdef"
+    static let newSecret = "hmac:fedcba9876543210fedcba9876543210"
+
+    @Test func aSecretIsWaivedByItsIdentityWhereverItIsAndANewOneBesideItIsNot() {
+        let text = """
+            # palisade:ignore[secret-github-pat@hmac:0123456789ab] revoked 2026-11-01, kept as a test value
+            a: 1
+            b: 2
+            c: 3
+            """
+        var ignores = InlineSuppressions(text: text, file: "pod.yaml", knownPolicies: Self.secretKnown)
+        // The known secret on line 2 and again on line 4; a new one on line 2 beside it.
+        var findings = [
+            Self.secret(Self.knownSecret, line: 2), Self.secret(Self.newSecret, line: 2),
+            Self.secret(Self.knownSecret, line: 4),
+        ]
+        ignores.apply(to: &findings, resourceStarts: [:])
+        #expect(findings.map(\.status) == [.suppressed, .open, .suppressed])
+        #expect(findings[0].statusReason == "revoked 2026-11-01, kept as a test value")
+        #expect(ignores.diagnostics.isEmpty)
+    }
+
+    @Test func aSecretIgnoreWithoutIdentityWaivesNothingAndSaysWhatToWrite() {
+        let text = """
+            token: x  # palisade:ignore[secret-github-pat] a test token
+            other: y  # palisade:ignore[secret-github-pat@hmac:0123] too short to name one secret
+            # palisade:ignore[secret-github-pat@hmac:aaaaaaaaaaaaaaaa] a secret no longer here
+            """
+        var ignores = InlineSuppressions(text: text, file: "pod.yaml", knownPolicies: Self.secretKnown)
+        var findings = [Self.secret(Self.knownSecret, line: 1), Self.secret(Self.knownSecret, line: 2)]
+        ignores.apply(to: &findings, resourceStarts: [:])
+        #expect(findings.map(\.status) == [.open, .open])
+        #expect(
+            ignores.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "2:11 palisade:ignore[secret-github-pat@hmac:0123]: \"hmac:0123\" is not a secret's identity "
+                    + "(hmac: and at least 12 hex digits of the finding's fingerprint); not applied",
+                "1:11 palisade:ignore[secret-github-pat] does not waive a secret by its line, or a new secret "
+                    + "written there would pass unseen: name this one, "
+                    + "palisade:ignore[secret-github-pat@hmac:0123456789ab]",
+                "3:1 palisade:ignore[secret-github-pat@hmac:aaaaaaaaaaaaaaaa] waives no finding; remove it if it is stale",
+            ])
+    }
 }
