@@ -122,6 +122,13 @@ extension Palisade {
                     + "hold; those it holds are suppressed, with their reason.", valueName: "file"))
         var baseline: String?
 
+        @Option(
+            name: .customLong("detectors"),
+            help: ArgumentHelp(
+                "With --kinds secrets: also search with the detectors in PATH (a YAML file, or a folder of them); "
+                    + "one with a built-in detector's id replaces it. May be repeated.", valueName: "path"))
+        var detectorPaths: [String] = []
+
         @Flag(
             inversion: .prefixedNo,
             help: "Whether inputs that cannot be read or parsed alone make the scan exit with 2 (default: yes).")
@@ -237,7 +244,7 @@ extension Palisade {
             options.unknowns = ScanJob.UnknownMode(rawValue: unknowns.rawValue) ?? .report
             if scanKinds?.contains(SecretScanner.inputKind) == true {
                 do {
-                    let scanner = try Self.secretScanner()
+                    let scanner = try Self.secretScanner(detectors: settings.resolvedDetectorPaths + detectorPaths)
                     options.secrets = scanner
                     if let baseline {
                         options.secretBaseline = (
@@ -248,8 +255,9 @@ extension Palisade {
                     printError("palisade scan: error: \(error)")
                     throw ExitCode(2)
                 }
-            } else if baseline != nil {
-                printError("palisade scan: error: --baseline is for secrets: add --kinds secrets")
+            } else if baseline != nil || !detectorPaths.isEmpty {
+                let option = baseline != nil ? "--baseline" : "--detectors"
+                printError("palisade scan: error: \(option) is for secrets: add --kinds secrets")
                 throw ExitCode(2)
             }
             let policyProfile = profile ? PolicyProfile() : nil
@@ -320,18 +328,26 @@ extension Palisade {
             Glibc.exit(status)
         }
 
-        /// What `--kinds secrets` searches with: the built-in detectors, and identities keyed by
-        /// this installation's key (`SecretHasher.defaultKeyPath`).
-        static func secretScanner() throws -> SecretScanner {
+        /// What `--kinds secrets` searches with: the built-in detectors and those in `detectors`
+        /// (files or folders; a problem in one is an error, reported where it is), and identities
+        /// keyed by this installation's key (`SecretHasher.defaultKeyPath`).
+        static func secretScanner(detectors paths: [String] = []) throws -> SecretScanner {
             let loaded = BuiltInDetectors.load()
             if let problem = loaded.diagnostics.first { throw ValidationError(problem.rendered()) }
+            var detectors = loaded.detectors
+            if !paths.isEmpty {
+                let own = DetectorFiles.load(paths: paths)
+                let errors = own.diagnostics.filter { $0.level == .error }
+                if !errors.isEmpty { throw ValidationError(errors.map { $0.rendered() }.joined(separator: "\n")) }
+                detectors = DetectorFiles.merging(own.detectors, into: detectors)
+            }
             var environment: [String: String] = [:]
             for name in ["PALISADE_SECRET_KEY_FILE", "XDG_CONFIG_HOME", "HOME"] {
                 if let value = getenv(name) { environment[name] = String(cString: value) }
             }
             let path = SecretHasher.defaultKeyPath(environment: environment)
             let key = try SecretHasher.installationKey(at: path)
-            return try SecretScanner(detectors: loaded.detectors, hasher: SecretHasher(key: key))
+            return SecretScanner(detectors: detectors, hasher: SecretHasher(key: key))
         }
 
         /// The baseline at `path`, which must have been made with the key of `keyIdentity`.

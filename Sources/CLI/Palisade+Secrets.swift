@@ -37,6 +37,13 @@ extension Palisade {
         var output = ".palisade-secrets-baseline.json"
 
         @Option(
+            name: .customLong("detectors"),
+            help: ArgumentHelp(
+                "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
+                    + "detector's id replaces it. May be repeated.", valueName: "path"))
+        var detectorPaths: [String] = []
+
+        @Option(
             name: .customLong("skip-path"),
             help: ArgumentHelp("Leave out paths matching GLOB; may be repeated.", valueName: "glob"))
         var skipPaths: [String] = []
@@ -50,7 +57,7 @@ extension Palisade {
         func run() async throws {
             let scanner: SecretScanner
             do {
-                scanner = try ScanCommand.secretScanner()
+                scanner = try ScanCommand.secretScanner(detectors: detectorPaths)
             } catch {
                 printError("palisade secrets baseline: error: \(error)")
                 throw ExitCode(2)
@@ -102,6 +109,13 @@ extension Palisade {
                 "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
         var baseline: String?
 
+        @Option(
+            name: .customLong("detectors"),
+            help: ArgumentHelp(
+                "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
+                    + "detector's id replaces it. May be repeated.", valueName: "path"))
+        var detectorPaths: [String] = []
+
         @Option(help: ArgumentHelp("The report format.", valueName: "format"))
         var format: Format = .text
 
@@ -110,7 +124,8 @@ extension Palisade {
         }
 
         func run() throws {
-            let (scanner, known) = try StagedCommand.scannerAndBaseline(baseline, command: "staged")
+            let (scanner, known) = try StagedCommand.scannerAndBaseline(
+                baseline, detectors: detectorPaths, command: "staged")
             let git = Git(directory: ".")
             var findings: [Finding] = []
             var diagnostics: [Diagnostic] = []
@@ -148,11 +163,13 @@ extension Palisade {
                 findings, diagnostics: diagnostics, files: files, sources: sources, scanner: scanner, format: format)
         }
 
-        /// The detectors with this installation's key, and the baseline at `path` when one is
-        /// given; a problem with either ends the command with status 2.
-        static func scannerAndBaseline(_ path: String?, command: String) throws -> (SecretScanner, SecretBaseline?) {
+        /// The built-in detectors and those in `detectors`, with this installation's key, and the
+        /// baseline at `path` when one is given; a problem with any ends the command with status 2.
+        static func scannerAndBaseline(
+            _ path: String?, detectors: [String], command: String
+        ) throws -> (SecretScanner, SecretBaseline?) {
             do {
-                let scanner = try ScanCommand.secretScanner()
+                let scanner = try ScanCommand.secretScanner(detectors: detectors)
                 let known = try path.map { try ScanCommand.readBaseline($0, keyIdentity: scanner.keyIdentity) }
                 return (scanner, known)
             } catch {
@@ -212,11 +229,19 @@ extension Palisade {
                 "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
         var baseline: String?
 
+        @Option(
+            name: .customLong("detectors"),
+            help: ArgumentHelp(
+                "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
+                    + "detector's id replaces it. May be repeated.", valueName: "path"))
+        var detectorPaths: [String] = []
+
         @Option(help: ArgumentHelp("The report format.", valueName: "format"))
         var format: StagedCommand.Format = .text
 
         func run() throws {
-            let (scanner, known) = try StagedCommand.scannerAndBaseline(baseline, command: "history")
+            let (scanner, known) = try StagedCommand.scannerAndBaseline(
+                baseline, detectors: detectorPaths, command: "history")
             let additions: [GitHistory.Addition]
             do {
                 additions = try GitHistory.additions(in: Git(directory: "."), since: since, all: all)

@@ -53,6 +53,57 @@ public enum InputReader {
         return bytes.withUnsafeBufferPointer(body)
     }
 
+    /// The bytes of the file at `path` (a regular file; `nil` for anything else, so that the
+    /// caller reads it with `withContents`), or `[]` when `binaryPrefix` bytes or fewer are read
+    /// first and hold a NUL byte: a binary file is not read on. What a scan for secrets reads
+    /// every file of a tree with, where most of the bytes can be in binaries.
+    public static func textContents(path: String, maxBytes: Int, binaryPrefix: Int) throws(ReadError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw ReadError(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        if size > maxBytes {
+            throw ReadError(
+                path: path, reason: "it is \(megabytes(size)) MiB, over the \(megabytes(maxBytes)) MiB limit")
+        }
+        var failure: Int32 = 0
+        // One byte more than the size, so that a file that grew since is noticed (`nil`: the
+        // caller reads it the ordinary way).
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            var filled = 0
+            var checked = false
+            while filled < buffer.count {
+                let wanted = checked ? buffer.count - filled : min(binaryPrefix, buffer.count) - filled
+                let got = read(descriptor, base + filled, wanted)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 {
+                    failure = errno
+                    return
+                }
+                filled += got
+                if !checked && (got == 0 || filled >= min(binaryPrefix, buffer.count)) {
+                    checked = true
+                    if memchr(base, 0, filled) != nil {
+                        count = 0
+                        return
+                    }
+                }
+                if got == 0 { break }
+            }
+            complete = filled <= size
+            count = filled
+        }
+        if failure != 0 { throw ReadError(path: path, reason: String(cString: strerror(failure))) }
+        return complete ? bytes : nil
+    }
+
     /// Files up to this size are read rather than mapped.
     static let largeFile = 1 << 20
 

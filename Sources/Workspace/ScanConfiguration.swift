@@ -25,6 +25,8 @@ public struct ScanConfiguration: Sendable {
     public var builtIn: Bool?
     /// As written, relative to the configuration file's folder.
     public var policies: [String] = []
+    /// Secret detector files or folders, as written, relative to the configuration file's folder.
+    public var detectors: [String] = []
     public var kinds: [String]?
     public var skipPaths: [PathGlob] = []
     public var disabled: [String] = []
@@ -35,7 +37,7 @@ public struct ScanConfiguration: Sendable {
     public var file: String?
 
     public static let keys = [
-        "fail-on", "fail-on-error", "builtin", "policies", "kinds", "skip-paths", "disable", "modes",
+        "fail-on", "fail-on-error", "builtin", "policies", "detectors", "kinds", "skip-paths", "disable", "modes",
     ]
 
     /// The name looked for at the scan root when no `--config` is given.
@@ -101,6 +103,8 @@ public struct ScanConfiguration: Sendable {
                 if key == "builtin" { configuration.builtIn = flag } else { configuration.failOnError = flag }
             case "policies":
                 configuration.policies = strings(value, key) ?? []
+            case "detectors":
+                configuration.detectors = strings(value, key) ?? []
             case "kinds":
                 guard let kinds = strings(value, key) else { continue }
                 for kind in kinds where !Policy.knownKinds.contains(kind) {
@@ -150,9 +154,14 @@ public struct ScanConfiguration: Sendable {
     }
 
     /// `policies` resolved against the configuration file's folder.
-    public var resolvedPolicyPaths: [String] {
-        guard let file, let slash = file.lastIndex(of: "/") else { return policies }
+    public var resolvedPolicyPaths: [String] { resolved(policies) }
+
+    /// `detectors` resolved against the configuration file's folder.
+    public var resolvedDetectorPaths: [String] { resolved(detectors) }
+
+    private func resolved(_ paths: [String]) -> [String] {
+        guard let file, let slash = file.lastIndex(of: "/") else { return paths }
         let folder = String(file[..<slash])
-        return policies.map { $0.hasPrefix("/") ? $0 : folder + "/" + $0 }
+        return paths.map { $0.hasPrefix("/") ? $0 : folder + "/" + $0 }
     }
 }

@@ -478,7 +478,15 @@ public enum ScanJob {
             bytes = standardInput
         } else {
             do {
-                bytes = try InputReader.withContents(path: path, maxBytes: maxBytes) { Array($0) }
+                // Read for secrets only: a binary file is known by its first bytes, and not read on.
+                if kind == SecretScanner.inputKind,
+                    let text = try InputReader.textContents(path: path, maxBytes: maxBytes, binaryPrefix: 8192)
+                {
+                    guard !text.isEmpty else { return outcome }
+                    bytes = text
+                } else {
+                    bytes = try InputReader.withContents(path: path, maxBytes: maxBytes) { Array($0) }
+                }
             } catch {
                 outcome.diagnostics.append(Diagnostic(.error, error.description, at: at))
                 return outcome

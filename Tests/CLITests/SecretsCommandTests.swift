@@ -64,6 +64,67 @@ struct SecretsCommandTests {
     }
 }
 
+/// `--detectors`: a team's own detectors join the built-in ones, one of the same id replaces a
+/// built-in one, and a detector that does not load is an error at its file, line and column.
+struct SecretDetectorsOptionTests {
+    @Test func ownDetectorsJoinOrReplaceTheBuiltInOnes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("detectors-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for folder in ["repo", "detectors", "broken"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        let key = ["PALISADE_SECRET_KEY_FILE": root + "/key"]
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+        }
+        let github = SecretsCommandTests.token("Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
+        try write("repo/app.env", "ACME_KEY=acme_4f9c2a7e1b8d3f6a0c5e9b2d7a4f1c8e\nGITHUB_TOKEN=\(github)\n")
+        try write(
+            "detectors/acme.yaml",
+            """
+            id: secret-acme-api-key
+            title: ACME internal API key
+            provider: ACME
+            severity: high
+            pattern: '\\b(acme_[a-z0-9]{32})\\b'
+            keywords: [acme_]
+            shown: 5
+            """)
+        // Replaces the built-in GitHub detector with one that never matches (a team's choice).
+        try write(
+            "detectors/github.yaml",
+            """
+            id: secret-github-pat
+            title: GitHub token, reported elsewhere
+            provider: GitHub
+            severity: low
+            pattern: 'never-(matches)'
+            keywords: [never-]
+            """)
+        try write("broken/bad.yaml", "id: secret-bad\ntitle: Bad\nprovider: X\nseverity: high\npattern: '(unclosed'\n")
+
+        let builtIn = try PalisadeProcess.run(
+            ["scan", "repo", "--kinds", "secrets"], directory: root, environment: key)
+        #expect(builtIn.stdout.contains("secret-github-pat") && !builtIn.stdout.contains("secret-acme-api-key"))
+
+        let own = try PalisadeProcess.run(
+            ["scan", "repo", "--kinds", "secrets", "--detectors", "detectors"], directory: root, environment: key)
+        #expect(own.status == 1)
+        #expect(own.stdout.contains("repo/app.env:1:10: high: secret-acme-api-key: ACME internal API key acme_…(37)"))
+        #expect(!own.stdout.contains("secret-github-pat"))
+        #expect(!own.stdout.contains("4f9c2a7e1b8d"))
+
+        let broken = try PalisadeProcess.run(
+            ["secrets", "baseline", "repo", "--detectors", "broken", "--output", "b.json"], directory: root,
+            environment: key)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken/bad.yaml:5:10: error: pattern does not compile"))
+
+        let misplaced = try PalisadeProcess.run(["scan", "repo", "--detectors", "detectors"], directory: root)
+        #expect(misplaced.status == 2 && misplaced.stderr.contains("--detectors is for secrets"))
+    }
+}
+
 /// `palisade secrets staged` in a real repository made for the test: only what the commit adds
 /// counts, the staged version is what is read (not the working copy), and multi-line secrets on
 /// added lines are found.

@@ -76,6 +76,59 @@ struct EngineAgreementTests {
         #expect(checked > Self.iterations / 2)
     }
 
+    /// Patterns whose matches start with one of a few bytes skip to those bytes (eight at a time)
+    /// instead of stepping the DFA over the rest: they must find what the Pike VM finds, at the
+    /// start, the middle and the end of longer haystacks, with assertions in front.
+    @Test func firstByteSkippingFindsWhatThePikeVMFinds() throws {
+        #expect(
+            LiteralAnalysis.firstBytes(
+                of: try Parser.parse("(?i)\\bhttps?://", options: RegexOptions()).root, unicode: true, limit: 4) == [
+                    72, 104,
+                ])
+        #expect(
+            LiteralAnalysis.firstBytes(
+                of: try Parser.parse("['\"][A-Z]{3}", options: RegexOptions()).root, unicode: true, limit: 4) == [
+                    34, 39,
+                ])
+        #expect(
+            LiteralAnalysis.firstBytes(
+                of: try Parser.parse("a?b", options: RegexOptions()).root, unicode: true, limit: 4) == [97, 98])
+        #expect(
+            LiteralAnalysis.firstBytes(
+                of: try Parser.parse("a*", options: RegexOptions()).root, unicode: true, limit: 4) == nil)
+        #expect(
+            LiteralAnalysis.firstBytes(
+                of: try Parser.parse("[a-z]x", options: RegexOptions()).root, unicode: true, limit: 4) == nil)
+        let patterns = [
+            "(?i)\\bzq[0-9]+", "['\"]([A-Za-z0-9]{4,8})['\"]", "(?:é|Q)k+", "(?m)^#+ ?[a-z]*", "(?i:v)(?:au|x)",
+        ]
+        var generator = SplitMix64(seed: 0xF1257)
+        let pieces = [
+            "zq1", "ZQ22", "'abcd1'", "\"xyZ9Q\"", "ék", "Qkk", "\n# a", "#", "vau", "Vx", "lorem ", "ipsum", "\n", "é",
+        ]
+        for source in patterns {
+            let regex = try RegularExpression(source)
+            for _ in 0..<200 {
+                var text = ""
+                for _ in 0..<(generator.next() % 40) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+                let bytes = Array(text.utf8)
+                bytes.withUnsafeBufferPointer { buffer in
+                    var all: [Range<Int>] = []
+                    var start = 0
+                    while start <= buffer.count,
+                        let slow = regex.engine.findCapturesWithPikeVM(
+                            buffer, bounds: start..<buffer.count, anchored: false)
+                    {
+                        all.append(slow.range)
+                        start = slow.range.isEmpty ? slow.range.upperBound + 1 : slow.range.upperBound
+                    }
+                    let fast = regex.matches(in: buffer).map(\.range)
+                    #expect(fast == all, "pattern /\(source)/ text \(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func setAgreesWithEachPatternAlone() throws {
         var generator = SplitMix64(seed: 0xC0FFEE)
         for _ in 0..<(Self.iterations / 5) {

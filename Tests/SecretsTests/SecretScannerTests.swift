@@ -11,7 +11,7 @@ struct SecretScannerTests {
     static let hasher = SecretHasher(key: SymmetricKey(data: [UInt8](repeating: 1, count: 32)))
 
     static func scanner(_ detectors: [Detector]) throws -> SecretScanner {
-        try SecretScanner(detectors: detectors, hasher: hasher)
+        SecretScanner(detectors: detectors, hasher: hasher)
     }
 
     static func token(_ prefix: String, body: String) -> String {
@@ -176,6 +176,13 @@ struct SecretScannerTests {
             allow: ['^0+$']
             shown: 6
             equivalents: [three]
+            ---
+            id: secret-four
+            title: Four
+            provider: Test
+            severity: low
+            pattern: 'four-([0-9]{8})'
+            allow-line: ['(?i)sha256', 'x(']
             """
         let read = DetectorReader.read(text, file: "mine.yaml")
         #expect(read.detectors.map(\.id) == ["secret-three"])
@@ -183,8 +190,71 @@ struct SecretScannerTests {
         #expect(messages.contains { $0.hasPrefix("mine.yaml:4:11: error: severity \"severe\"") })
         #expect(messages.contains { $0.hasPrefix("mine.yaml:11:10: error: pattern does not compile") })
         #expect(messages.contains { $0.hasPrefix("mine.yaml:12:1: error: unknown key \"color\"") })
+        #expect(messages.contains { $0.hasPrefix("mine.yaml:31:28: error: pattern does not compile") })
         let three = read.detectors[0]
         #expect(three.secretGroup == 1 && three.keywords == ["three-"] && three.minimumEntropy == 2.5)
         #expect(three.check == .jwt && three.shown == 6 && three.equivalents == ["three"])
+    }
+
+    /// A keyword lets its detector's pattern run over the lines around it, not over the whole of
+    /// a large file: a match far from every keyword is not looked for.
+    @Test func aPatternRunsOverTheLinesAroundItsKeywords() throws {
+        let keyed = try Detector(
+            id: "secret-keyed", title: "Keyed", provider: "Test", severity: .high,
+            pattern: "value=([A-Za-z0-9]{16})", keywords: ["k3y"])
+        let scanner = try Self.scanner([keyed])
+        let filler = String(repeating: "ordinary line of text without anything in it\n", count: 400)  // 18 KB
+        let secret = "value=Ab3dEf9hIj2lMn0p\n"
+        let near = "k3y\n" + filler + "k3y " + secret + filler
+        #expect(scanner.scan(Array(near.utf8), file: "a").map(\.location.line) == [402])
+        let far = "k3y\n" + filler + secret + filler
+        #expect(scanner.scan(Array(far.utf8), file: "a").isEmpty)
+        // On one long line (a minified file) the stretch reaches past the keyword's reach.
+        let minified = "k3y" + String(repeating: " ", count: 6000) + secret
+        #expect(scanner.scan(Array(minified.utf8), file: "a").count == 1)
+    }
+
+    @Test func theKeywordAutomatonFindsOverlappingKeywordsInAnyCase() {
+        let filter = KeywordFilter(keywords: [["he", "hers"], ["she"], ["xyz"]], owners: [0, 1, 2])
+        func owners(_ text: String) -> [Int] {
+            Array(text.utf8).withUnsafeBufferPointer { buffer in
+                filter.regions(in: buffer, ownerCount: 3, reach: 2).map(\.owner).sorted()
+            }
+        }
+        #expect(owners("uSHErs") == [0, 1])
+        #expect(owners("ushx") == [])
+        #expect(owners("...XyZ") == [2])
+        let regions = Array("he........he.....................he".utf8).withUnsafeBufferPointer {
+            filter.regions(in: $0, ownerCount: 3, reach: 4)
+        }
+        // Stretches within reach of each other merge.
+        #expect(regions.map(\.regions) == [[0..<16, 29..<35]])
+    }
+
+    @Test func testFixturesAreSearchedOnlyByDetectorsOfAShape() throws {
+        let scanner = try Self.scanner(BuiltInDetectors.load().detectors)
+        let token = Self.token("ghp_", body: "Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
+        let text = "db_password = \"Ef3fgPDrx2#vm6vUhtBXxD3U\"\ngithub_token = \"\(token)\"\n"
+        #expect(
+            scanner.scan(Array(text.utf8), file: "app/settings.py").map(\.policyID) == [
+                "secret-generic-assignment", "secret-github-pat",
+            ])
+        for path in [
+            "tests/settings.py", "app/test_settings.py", "pkg/config_test.go", "src/__fixtures__/a.js",
+            "src/api.spec.ts", "Sources/ConfigTests.swift",
+        ] {
+            #expect(scanner.scan(Array(text.utf8), file: path).map(\.policyID) == ["secret-github-pat"], "\(path)")
+        }
+    }
+
+    @Test func valuesInOrderAndDigestsAreNotSecrets() throws {
+        let scanner = try Self.scanner(BuiltInDetectors.load().detectors)
+        let text = """
+            options = "46abceflmnpqrstuvwzBCDMNRW"
+            CodeSha256 = "/PgZXf/iEUHooIC1n9FgFA1i9NjIJb519HNq1HCbKRE="
+            key = "/PgZXf/iEUHooIC1n9FgFA1i9NjIJb519HNq1HCbKRE="
+
+            """
+        #expect(scanner.scan(Array(text.utf8), file: "a.py").map(\.location.line) == [3])
     }
 }

@@ -11,6 +11,7 @@ struct ScanConfigurationTests {
             fail-on-error: false
             builtin: false
             policies: [policies/, /etc/palisade]
+            detectors: [detectors/]
             kinds: [kubernetes]
             skip-paths: [vendor, "**/testdata"]
             disable: [k8s-cpu-limit]
@@ -22,6 +23,7 @@ struct ScanConfigurationTests {
         #expect(configuration.failOnError == false)
         #expect(configuration.builtIn == false)
         #expect(configuration.resolvedPolicyPaths == ["repo/policies/", "/etc/palisade"])
+        #expect(configuration.resolvedDetectorPaths == ["repo/detectors/"])
         #expect(configuration.kinds == ["kubernetes"])
         #expect(configuration.skipPaths.map(\.pattern) == ["vendor", "**/testdata"])
         #expect(configuration.disabled == ["k8s-cpu-limit"])

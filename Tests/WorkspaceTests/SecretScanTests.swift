@@ -37,7 +37,7 @@ struct SecretScanTests {
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]).write(to: URL(fileURLWithPath: root + "/logo.png"))
 
         var options = ScanJob.Options(paths: [root], policies: PolicySet(), kinds: ["secrets", "dockerfile"])
-        options.secrets = try SecretScanner(detectors: BuiltInDetectors.load().detectors, hasher: hasher)
+        options.secrets = SecretScanner(detectors: BuiltInDetectors.load().detectors, hasher: hasher)
         let outcome = await ScanJob.run(options)
         let report = outcome.report
         let found = report.findings.filter { $0.policyID.hasPrefix("secret-") }.map {

@@ -103,6 +103,8 @@ final class LazyDFA {
         states.removeAll(keepingCapacity: true)
         lookup.removeAll(keepingCapacity: true)
         startStates.removeAll(keepingCapacity: true)
+        acceleratedPC = -1
+        for flags in acceleratedStarts.indices { acceleratedStarts[flags] = -1 }
         memoryUsed = 0
         // State 0: dead, no match. Its row points to itself.
         _ = addState(pcs: [], flags: Self.deadBit)
@@ -165,6 +167,11 @@ final class LazyDFA {
 
     /// The start state for a scan beginning at `position`; `nil` when the DFA cannot proceed.
     private func startState(pc: Int32, flags: UInt8, accelerate: Bool) -> Int32? {
+        // The accelerated start states, asked for at every prefilter candidate, by their context
+        // alone: no hashing there.
+        if accelerate, pc == acceleratedPC, acceleratedStarts[Int(flags)] >= 0 {
+            return acceleratedStarts[Int(flags)]
+        }
         let key = Int(pc) << 8 | Int(flags)
         if let known = startStates[key] { return known }
         pendingPatterns = []
@@ -174,10 +181,21 @@ final class LazyDFA {
             index = addState(pcs: [pc], flags: flags)
         }
         guard let index else { return nil }
-        if accelerate && prefilter != nil { states[Int(index)].flags |= Self.acceleratedBit }
+        if accelerate && prefilter != nil {
+            states[Int(index)].flags |= Self.acceleratedBit
+            if acceleratedPC == pc || acceleratedPC < 0 {
+                acceleratedPC = pc
+                acceleratedStarts[Int(flags)] = index
+            }
+        }
         startStates[key] = index
         return index
     }
+
+    /// The program counter of the accelerated start states in `acceleratedStarts` (by context
+    /// flags, -1 when not made yet).
+    @exclusivity(unchecked) private var acceleratedPC: Int32 = -1
+    @exclusivity(unchecked) private var acceleratedStarts = [Int32](repeating: -1, count: 8)
 
     /// Start states by program counter and context, so a search does not hash a state to begin.
     @exclusivity(unchecked) private var startStates: [Int: Int32] = [:]

@@ -81,8 +81,13 @@ final class SearchEngine: Sendable {
             captureCount = pattern.groupCount + 1
             captureNames = pattern.groupNames
             let prefix = LiteralAnalysis.prefix(of: pattern.root, unicode: options.unicode)
-            prefilter = LiteralPrefilter(needle: prefix.bytes)
-            isLiteral = prefix.isExact && prefilter != nil
+            let literal = LiteralPrefilter(needle: prefix.bytes)
+            isLiteral = prefix.isExact && literal != nil
+            prefilter =
+                literal
+                ?? LiteralAnalysis.firstBytes(
+                    of: pattern.root, unicode: options.unicode, limit: LiteralPrefilter.maxFirstBytes
+                ).flatMap { LiteralPrefilter(firstBytes: $0) }
         } else {
             captureCount = 1
             captureNames = [nil]

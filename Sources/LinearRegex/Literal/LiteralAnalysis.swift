@@ -52,4 +52,65 @@ enum LiteralAnalysis {
             return Prefix(bytes: inner.bytes, isExact: false)
         }
     }
+
+    /// The bytes a match can start with, when there are at most `limit` of them and no match is
+    /// empty: `nil` otherwise. `(?i)\bhttps?://` starts with `h` or `H`; a quoted value with `'`
+    /// or `"`. Zero-width assertions in front are passed over: they are checked where the search
+    /// resumes.
+    static func firstBytes(of node: RegexNode, unicode: Bool, limit: Int) -> [UInt8]? {
+        guard let found = leadingBytes(of: node, unicode: unicode, limit: limit), !found.canBeEmpty,
+            !found.bytes.isEmpty
+        else { return nil }
+        return found.bytes.sorted()
+    }
+
+    /// The bytes a match of `node` can start with, and whether it can match nothing at all (then
+    /// what follows it can start the match too); `nil` when there are more than `limit`.
+    private static func leadingBytes(
+        of node: RegexNode, unicode: Bool, limit: Int
+    ) -> (bytes: Set<UInt8>, canBeEmpty: Bool)? {
+        switch node {
+        case .empty, .assertion:
+            return ([], true)
+        case .literal(let value):
+            let bytes = unicode ? UTF8Sequences.encode(value) : [UInt8(truncatingIfNeeded: value)]
+            return (bytes.first.map { [$0] } ?? [], bytes.isEmpty)
+        case .characterClass(let set):
+            var bytes = Set<UInt8>()
+            for range in set.ranges {
+                guard range.count <= limit else { return nil }
+                for scalar in range {
+                    let encoded = unicode ? UTF8Sequences.encode(scalar) : [UInt8(truncatingIfNeeded: scalar)]
+                    if let first = encoded.first { bytes.insert(first) }
+                    if bytes.count > limit { return nil }
+                }
+            }
+            return (bytes, false)
+        case .capture(_, _, let body):
+            return leadingBytes(of: body, unicode: unicode, limit: limit)
+        case .concatenation(let items):
+            var bytes = Set<UInt8>()
+            for item in items {
+                guard let part = leadingBytes(of: item, unicode: unicode, limit: limit) else { return nil }
+                bytes.formUnion(part.bytes)
+                if bytes.count > limit { return nil }
+                if !part.canBeEmpty { return (bytes, false) }
+            }
+            return (bytes, true)
+        case .alternation(let branches):
+            var bytes = Set<UInt8>()
+            var canBeEmpty = false
+            for branch in branches {
+                guard let part = leadingBytes(of: branch, unicode: unicode, limit: limit) else { return nil }
+                bytes.formUnion(part.bytes)
+                canBeEmpty = canBeEmpty || part.canBeEmpty
+                if bytes.count > limit { return nil }
+            }
+            return (bytes, canBeEmpty)
+        case .repetition(let body, let min, let max, _):
+            if max == 0 { return ([], true) }
+            guard let part = leadingBytes(of: body, unicode: unicode, limit: limit) else { return nil }
+            return (part.bytes, part.canBeEmpty || min == 0)
+        }
+    }
 }

@@ -4,14 +4,19 @@
     import Darwin
 #endif
 
-/// Finds where a required literal occurs, so the DFA can skip text where no match can start.
-/// It looks for the literal's rarest byte with `memchr` (vectorised in the C library) and then
-/// checks the bytes around it, which is much faster than stepping the DFA over every byte.
+/// Finds where a match can start, so the DFA can skip text where none can. Either a required
+/// literal, found by its rarest byte with `memchr` (vectorised in the C library) and then checked
+/// around it; or, for patterns without one, the few bytes a match can start with
+/// (`(?i)\bhttps?://` starts with `h` or `H`), looked for eight at a time. Both are much faster
+/// than stepping the DFA over every byte, whose every step waits for the one before.
 struct LiteralPrefilter: Sendable {
-    /// The bytes every match begins with.
+    /// The bytes every match begins with; empty when the prefilter looks for `firstBytes`.
     let needle: [UInt8]
     /// Index in `needle` of the byte searched for first.
     private let rareIndex: Int
+    /// The bytes one of which every match begins with (at most `maxFirstBytes`).
+    private let firstBytes: [UInt8]
+    static let maxFirstBytes = 4
 
     init?(needle: [UInt8]) {
         guard !needle.isEmpty else { return nil }
@@ -19,10 +24,24 @@ struct LiteralPrefilter: Sendable {
         var best = 0
         for index in needle.indices where Self.rank(needle[index]) < Self.rank(needle[best]) { best = index }
         rareIndex = best
+        firstBytes = []
     }
 
-    /// The first position in `from ..< to` where the needle starts and fits before `to`.
+    /// `nil` also when the bytes are common enough in text that candidates would be a few bytes
+    /// apart: each costs more than the DFA steps it saves (`(?i)travis` starts with `t` or `T`).
+    init?(firstBytes: [UInt8]) {
+        guard !firstBytes.isEmpty, firstBytes.count <= Self.maxFirstBytes,
+            firstBytes.reduce(0, { $0 + Self.permille($1) }) <= 50
+        else { return nil }
+        needle = []
+        rareIndex = 0
+        self.firstBytes = firstBytes
+    }
+
+    /// The first position in `from ..< to` where a match can start: where the needle starts and
+    /// fits before `to`, or where one of the first bytes is.
     func find(in haystack: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        if !firstBytes.isEmpty { return findFirstByte(in: haystack, from: from, to: to) }
         let length = needle.count
         guard let base = haystack.baseAddress, to - from >= length else { return nil }
         let rare = needle[rareIndex]
@@ -36,6 +55,48 @@ struct LiteralPrefilter: Sendable {
             cursor = hit + 1
         }
         return nil
+    }
+
+    /// The first position in `from ..< to` holding one of `firstBytes`: `memchr` for one byte,
+    /// else eight bytes at a time, each compared with every first byte at once (a byte of
+    /// `word ^ repeated(b)` is zero where `b` is; the lowest flagged byte is always a real one).
+    private func findFirstByte(in haystack: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard let base = haystack.baseAddress, from < to else { return nil }
+        if firstBytes.count == 1 {
+            guard let found = memchr(base + from, Int32(firstBytes[0]), to - from) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let repeated = firstBytes.map { UInt64($0) &* ones }
+        var position = from
+        while position + 8 <= to {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            var flagged: UInt64 = 0
+            for pattern in repeated {
+                let bits = word ^ pattern
+                flagged |= (bits &- ones) & ~bits & highs
+            }
+            if flagged != 0 { return position + flagged.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        while position < to {
+            if firstBytes.contains(base[position]) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// About how many bytes in a thousand of typical text and source code are `byte`, from its rank.
+    private static func permille(_ byte: UInt8) -> Int {
+        switch rank(byte) {
+        case 9: 60
+        case 8: 30
+        case 6: 12
+        case 5: 6
+        case 4: 3
+        default: 2
+        }
     }
 
     /// How common a byte is in typical text and source code (lower is rarer). A rough order is

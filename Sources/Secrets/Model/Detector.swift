@@ -16,6 +16,7 @@ import PolicyModel
 /// entropy: 3.0              # optional: least Shannon entropy, in bits per character, of the secret
 /// check: github-checksum    # optional: a structural check the secret must pass (`StructureCheck`)
 /// allow: ['(?i)sample']     # optional: patterns of placeholders that are not secrets
+/// allow-line: ['(?i)sha256'] # optional: patterns of lines whose candidates are not secrets
 /// shown: 4                  # optional: leading characters that are the format, not the secret
 ///                           # (`ghp_`), shown in redactions; none by default
 /// equivalents: [github-pat, GitHubTokenDetector]   # gitleaks rule ids, detect-secrets plugins
@@ -37,6 +38,9 @@ public struct Detector: Sendable {
     public var minimumEntropy: Double?
     public var check: StructureCheck?
     public var allow: [RegularExpression]
+    /// Patterns of the line a candidate is on that say it is not a secret (a value assigned to
+    /// `sha256` is a digest).
+    public var allowLine: [RegularExpression]
     /// How many leading characters of a secret are its public format (`ghp_`, `sk_live_`), which a
     /// redaction may show: `Redaction.redacted(_:shown:)`.
     public var shown: Int
@@ -47,7 +51,8 @@ public struct Detector: Sendable {
     public init(
         id: String, title: String, provider: String, severity: Severity, description: String = "",
         remediation: String = "", pattern: String, keywords: [String] = [], minimumEntropy: Double? = nil,
-        check: StructureCheck? = nil, allow: [String] = [], shown: Int = 0, equivalents: [String] = [],
+        check: StructureCheck? = nil, allow: [String] = [], allowLine: [String] = [], shown: Int = 0,
+        equivalents: [String] = [],
         location: Location = Location(file: "", line: 1, column: 1)
     ) throws(RegexSyntaxError) {
         self.id = id
@@ -63,6 +68,7 @@ public struct Detector: Sendable {
         self.minimumEntropy = minimumEntropy
         self.check = check
         self.allow = try allow.map { (source) throws(RegexSyntaxError) in try RegularExpression(source) }
+        self.allowLine = try allowLine.map { (source) throws(RegexSyntaxError) in try RegularExpression(source) }
         self.shown = shown
         self.equivalents = equivalents
         self.location = location

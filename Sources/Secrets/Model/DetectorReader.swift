@@ -8,7 +8,7 @@ import YAMLSupport
 public enum DetectorReader {
     static let knownKeys: Set<String> = [
         "id", "title", "provider", "severity", "description", "remediation", "pattern", "keywords", "entropy",
-        "check", "allow", "shown", "equivalents",
+        "check", "allow", "allow-line", "shown", "equivalents",
     ]
 
     public static func read(_ text: String, file: String) -> (detectors: [Detector], diagnostics: [Diagnostic]) {
@@ -102,6 +102,7 @@ public enum DetectorReader {
             }
         }
         let allow = strings("allow")
+        let allowLine = strings("allow-line")
         var shown = 0
         if let value = node["shown"] {
             if case .int(let number) = value.content, number >= 0, number <= 64 {
@@ -118,18 +119,20 @@ public enum DetectorReader {
                 id: id, title: title, provider: provider, severity: severity,
                 description: text("description", required: false) ?? "",
                 remediation: text("remediation", required: false) ?? "", pattern: pattern, keywords: keywords,
-                minimumEntropy: entropy, check: check, allow: allow, shown: shown, equivalents: equivalents,
-                location: at(node))
+                minimumEntropy: entropy, check: check, allow: allow, allowLine: allowLine, shown: shown,
+                equivalents: equivalents, location: at(node))
             return detector
         } catch {
             // Which of the patterns: the secret's own, or one of the placeholders.
             let faulty =
-                (node["allow"].flatMap { list -> Node? in
-                    guard case .sequence(let items) = list.content else { return nil }
-                    return items.first { item in
-                        (try? RegularExpression(item.string ?? "")) == nil
+                ["allow", "allow-line"].lazy.compactMap { key in
+                    node[key].flatMap { list -> Node? in
+                        guard case .sequence(let items) = list.content else { return nil }
+                        return items.first { item in
+                            (try? RegularExpression(item.string ?? "")) == nil
+                        }
                     }
-                }) ?? node["pattern"] ?? node
+                }.first ?? node["pattern"] ?? node
             problems.append(Diagnostic(.error, "pattern does not compile: \(error)", at: at(faulty)))
             return nil
         }

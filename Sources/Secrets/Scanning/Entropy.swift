@@ -10,14 +10,17 @@
 public enum Entropy {
     public static func bitsPerCharacter(_ bytes: some Collection<UInt8>) -> Double {
         guard !bytes.isEmpty else { return 0 }
-        var counts = [Int](repeating: 0, count: 256)
-        for byte in bytes { counts[Int(byte)] += 1 }
-        let total = Double(bytes.count)
-        var entropy = 0.0
-        for count in counts where count > 0 {
-            let share = Double(count) / total
-            entropy -= share * log2(share)
+        // Counted on the stack: every candidate of a generic detector is measured.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { counts in
+            counts.initialize(repeating: 0)
+            for byte in bytes { counts[Int(byte)] += 1 }
+            let total = Double(bytes.count)
+            var entropy = 0.0
+            for count in counts where count > 0 {
+                let share = Double(count) / total
+                entropy -= share * log2(share)
+            }
+            return entropy
         }
-        return entropy
     }
 }

@@ -1,35 +1,86 @@
 /// Values that have a secret's shape but are not secrets: the examples that providers publish in
 /// their documentation, template references, and the fillers people write where a secret will go.
 /// Reporting them teaches developers to ignore the scanner, so they are never findings.
+///
+/// Every candidate a generic detector matches is asked (tens of thousands in a large tree), so the
+/// checks work on the bytes: no string is made and nothing is allocated.
 public enum Placeholders {
     /// Published examples, reported nowhere (AWS's documentation keys among them).
-    static let documentedExamples: Set<String> = [
+    static let documentedExamples: [[UInt8]] = [
         "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "ASIAIOSFODNN7EXAMPLE",
         "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
-    ]
+    ].map { Array($0.utf8) }
 
-    /// Words that mark a filler wherever they appear in the value (compared lower-cased).
-    static let fillerWords: [String] = [
+    /// Words that mark a filler wherever they appear in the value (compared lower-cased), and runs
+    /// of the alphabet or the digits.
+    static let fillerWords: [[UInt8]] = [
         "example", "placeholder", "changeme", "change_me", "change-me", "dummy", "redacted", "your_", "your-",
         "yourkey", "insert", "replace_me", "replaceme", "xxxxxx", "******", "<token>", "<secret>", "<password>",
-    ]
+        "fake", "mock",
+        "abcdefghij", "0123456789",
+    ].map { Array($0.utf8) }
 
     public static func isPlaceholder(_ value: [UInt8]) -> Bool {
-        let text = String(decoding: value, as: UTF8.self)
-        if documentedExamples.contains(text) { return true }
+        value.withUnsafeBufferPointer { isPlaceholder($0) }
+    }
+
+    static func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = value.first, let last = value.last else { return false }
         // A reference to a value kept elsewhere: `${TOKEN}`, `$TOKEN`, `{{ .Values.token }}`,
-        // `%(token)s`, `<your token>`.
-        if let first = value.first,
-            first == UInt8(ascii: "$") || text.hasPrefix("{{") || text.hasPrefix("%(")
-                || (first == UInt8(ascii: "<") && value.last == UInt8(ascii: ">"))
+        // `{settings.token}`, `%(token)s`, `<your token>`.
+        if first == UInt8(ascii: "$") || (first == UInt8(ascii: "<") && last == UInt8(ascii: ">"))
+            || (first == UInt8(ascii: "{") && last == UInt8(ascii: "}"))
         {
             return true
         }
-        let lowered = text.lowercased()
-        if fillerWords.contains(where: { lowered.contains($0) }) { return true }
-        // One character repeated, or a run of the alphabet or the digits.
-        if let first = value.first, value.allSatisfy({ $0 == first }) { return true }
-        if lowered.contains("abcdefghij") || lowered.contains("0123456789") { return true }
+        // An example cut short: `eyJ2IjoiMSIsInMiOjEsImMiOi...`.
+        if value.count > 3, value[value.count - 3..<value.count].allSatisfy({ $0 == UInt8(ascii: ".") }) {
+            return true
+        }
+        if value.count > 3, value[value.count - 3..<value.count].elementsEqual([0xE2, 0x80, 0xA6]) { return true }
+        if value.count >= 2,
+            (first, value[1]) == (UInt8(ascii: "{"), UInt8(ascii: "{"))
+                || (first, value[1]) == (UInt8(ascii: "%"), UInt8(ascii: "("))
+        {
+            return true
+        }
+        // One character repeated, or characters in order (`46abceflmnpqrstuvwzBCDMNRW` lists
+        // option letters): a random value of any length is practically never sorted.
+        if value.allSatisfy({ $0 == first }) { return true }
+        if value.count >= 12, isInOrder(value) { return true }
+        if documentedExamples.contains(where: { $0.elementsEqual(value) }) { return true }
+        return fillerWords.contains { containsIgnoringCase(value, $0) }
+    }
+
+    /// Whether `value` is characters in order, allowing one fresh start (`46abcfz` then `BCDW`:
+    /// option letters listed lower case then upper case). Of random values of twelve characters
+    /// or more, practically none is.
+    static func isInOrder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var descents = 0
+        for index in value.indices.dropFirst() where value[index] < value[index - 1] {
+            descents += 1
+            if descents > 1 { return false }
+        }
+        return true
+    }
+
+    /// Whether `word` (lower-case) occurs in `text`, ASCII letters compared without case.
+    static func containsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        guard let head = word.first, word.count <= text.count else { return false }
+        var start = 0
+        while start + word.count <= text.count {
+            if lowered(text[start]) == head {
+                var offset = 1
+                while offset < word.count, lowered(text[start + offset]) == word[offset] { offset += 1 }
+                if offset == word.count { return true }
+            }
+            start += 1
+        }
         return false
+    }
+
+    @inline(__always)
+    static func lowered(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
     }
 }

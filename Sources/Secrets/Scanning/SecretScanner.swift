@@ -1,12 +1,21 @@
 import LinearRegex
 import PolicyModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds the secrets in a text with a set of detectors, in one pass for the keywords and one per
 /// detector whose keyword the text holds.
 ///
-/// 1. The keywords of every detector are one pattern set (case-insensitive literals): a single
-///    scan of the text says which detectors can match at all. Detectors without keywords always run.
-/// 2. Each of those runs its pattern; the secret is its capture (`Detector.secretGroup`).
+/// 1. The keywords of every detector are one automaton (`KeywordFilter`, case-insensitive): a
+///    single pass over the text says which detectors can match at all, and where. Detectors
+///    without keywords always run.
+/// 2. Each of those runs its pattern over the lines within `keywordReach` bytes of one of its
+///    keywords (the whole of most files; a few stretches of a large one); the secret is its
+///    capture (`Detector.secretGroup`).
 /// 3. A candidate is dropped when it is a placeholder (`Placeholders`), matches one of the
 ///    detector's `allow` patterns, has less entropy than the detector asks, or fails its
 ///    structure check; and when an earlier detector (the more specific ones come first) already
@@ -16,43 +25,30 @@ import PolicyModel
 /// is the secret's keyed identity (`SecretHasher`). Nothing a finding holds contains the secret.
 public struct SecretScanner: Sendable {
     public let detectors: [Detector]
-    /// Pattern `i` of the set is detector `keywordDetectors[i]`'s keywords.
-    private let keywordSet: RegexSet?
-    private let keywordDetectors: [Int]
+    private let keywords: KeywordFilter?
     private let alwaysRun: [Int]
     private let hasher: SecretHasher
 
-    public init(detectors: [Detector], hasher: SecretHasher) throws(RegexSetError) {
+    public init(detectors: [Detector], hasher: SecretHasher) {
         // Generic detectors (no fixed shape to their secret) after the specific ones, so that a
         // token both recognise is reported as what it is.
         self.detectors = detectors.enumerated().sorted { left, right in
             (left.element.isGeneric ? 1 : 0, left.offset) < (right.element.isGeneric ? 1 : 0, right.offset)
         }.map(\.element)
-        var patterns: [String] = []
+        var keywords: [[String]] = []
         var owners: [Int] = []
         var always: [Int] = []
         for (index, detector) in self.detectors.enumerated() {
             if detector.keywords.isEmpty {
                 always.append(index)
             } else {
-                patterns.append("(?i)(?:" + detector.keywords.map(Self.literal).joined(separator: "|") + ")")
+                keywords.append(detector.keywords)
                 owners.append(index)
             }
         }
-        keywordSet = patterns.isEmpty ? nil : try RegexSet(patterns)
-        keywordDetectors = owners
+        self.keywords = owners.isEmpty ? nil : KeywordFilter(keywords: keywords, owners: owners)
         alwaysRun = always
         self.hasher = hasher
-    }
-
-    /// `text` as a pattern that matches it literally.
-    static func literal(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "\\.+*?()|[]{}^$#&-~".contains(character) { escaped.append("\\") }
-            escaped.append(character)
-        }
-        return escaped
     }
 
     /// The identity of the key the scanner's identities are made with (what a baseline records).
@@ -70,31 +66,81 @@ public struct SecretScanner: Sendable {
     /// The same, each with the byte range of the secret in `text` (to mask it where the text is
     /// shown: `masked(_:hiding:)`).
     public func secrets(in text: UnsafeBufferPointer<UInt8>, file: String) -> [(finding: Finding, range: Range<Int>)] {
-        var candidates = alwaysRun
-        if let keywordSet {
-            candidates += keywordSet.matchingPatterns(in: text).map { keywordDetectors[$0] }
-            candidates.sort()
-        }
-        guard !candidates.isEmpty else { return [] }
+        var plan = plan(for: text)
+        // Test fixtures hold made-up passwords and keys by the hundred: only detectors that
+        // recognise a credential by its own shape report there.
+        if Self.isTestFixture(file) { plan.removeAll { detectors[$0.detector].isGeneric } }
+        guard !plan.isEmpty else { return [] }
         var lines = LineIndex(text)
         var reported: [Range<Int>] = []
         var findings: [(finding: Finding, range: Range<Int>)] = []
-        for index in candidates {
+        for (index, regions) in plan {
             let detector = detectors[index]
-            detector.pattern.forEachMatch(in: text) { match in
-                guard let range = match.groups[detector.secretGroup], !range.isEmpty,
-                    !reported.contains(where: { $0.overlaps(range) })
-                else { return true }
-                let secret = Array(text[range])
-                guard accepts(secret, detector: detector) else { return true }
-                reported.append(range)
-                findings.append((finding(detector, secret: secret, at: range, in: file, lines: &lines), range))
-                return true
+            for region in regions {
+                detector.pattern.forEachMatch(in: text, range: region) { match in
+                    guard let range = match.groups[detector.secretGroup], !range.isEmpty,
+                        !reported.contains(where: { $0.overlaps(range) })
+                    else { return true }
+                    let secret = UnsafeBufferPointer(rebasing: text[range])
+                    guard accepts(secret, detector: detector),
+                        detector.allowLine.isEmpty || !Self.lineAllowed(around: range, in: text, by: detector)
+                    else { return true }
+                    reported.append(range)
+                    findings.append(
+                        (finding(detector, secret: Array(secret), at: range, in: file, lines: &lines), range))
+                    return true
+                }
             }
         }
         return findings.sorted {
             ($0.range.lowerBound, $0.finding.policyID) < ($1.range.lowerBound, $1.finding.policyID)
         }
+    }
+
+    /// How far from a keyword a detector's pattern looks, each way, before the stretch is widened
+    /// to whole lines: a secret and the keyword that announces it are on one line or a few.
+    public static let keywordReach = 4096
+    /// How much further a stretch is widened to reach the start or end of a line (a minified file's
+    /// lines can be megabytes long).
+    static let lineReach = 4096
+
+    /// The detectors (indexes into `detectors`, in order) that run over `text`, each with the
+    /// stretches it runs over: those with keywords over the lines around them, those without over
+    /// the whole text.
+    public func plan(for text: UnsafeBufferPointer<UInt8>) -> [(detector: Int, regions: [Range<Int>])] {
+        let whole = [0..<text.count]
+        var plan = alwaysRun.map { (detector: $0, regions: whole) }
+        guard let keywords else { return plan }
+        for (owner, regions) in keywords.regions(in: text, ownerCount: detectors.count, reach: Self.keywordReach) {
+            plan.append((owner, Self.widenedToLines(regions, in: text)))
+        }
+        plan.sort { $0.detector < $1.detector }
+        return plan
+    }
+
+    /// `regions` widened to the start and end of the lines they cut (up to `lineReach` further),
+    /// merged where they then meet.
+    static func widenedToLines(_ regions: [Range<Int>], in text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = text.baseAddress else { return regions }
+        var widened: [Range<Int>] = []
+        for region in regions {
+            var start = region.lowerBound
+            let floor = max(0, start - lineReach)
+            while start > floor && base[start - 1] != 0x0A { start -= 1 }
+            var end = region.upperBound
+            let ceiling = min(text.count, end + lineReach)
+            if end < ceiling, let newline = memchr(base + end, 0x0A, ceiling - end) {
+                end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            } else {
+                end = ceiling
+            }
+            if let last = widened.last, last.upperBound >= start {
+                widened[widened.count - 1] = last.lowerBound..<max(last.upperBound, end)
+            } else {
+                widened.append(start..<end)
+            }
+        }
+        return widened
     }
 
     /// `text` with the bytes of each of `ranges` replaced by `*`, one per character, so that lines
@@ -121,12 +167,41 @@ public struct SecretScanner: Sendable {
     }
 
     /// Whether a candidate is a secret by the detector's further rules.
-    func accepts(_ secret: [UInt8], detector: Detector) -> Bool {
-        if Placeholders.isPlaceholder(secret) { return false }
-        if detector.allow.contains(where: { $0.isMatch(secret) }) { return false }
+    /// The cheapest tests first: most candidates of the generic detectors fail on entropy.
+    func accepts(_ secret: UnsafeBufferPointer<UInt8>, detector: Detector) -> Bool {
         if let minimum = detector.minimumEntropy, Entropy.bitsPerCharacter(secret) < minimum { return false }
-        if let check = detector.check, !check.passes(secret) { return false }
+        if Placeholders.isPlaceholder(secret) { return false }
+        if detector.allow.contains(where: { $0.isMatch(in: secret) }) { return false }
+        if let check = detector.check, !check.passes(Array(secret)) { return false }
         return true
+    }
+
+    /// Folders that hold tests and their fixtures, and the names of test files.
+    static let testFolders: Set<Substring> = [
+        "test", "tests", "testdata", "testing", "fixtures", "__tests__", "__fixtures__", "spec", "specs", "mocks",
+        "__mocks__",
+    ]
+
+    /// Whether `path` is a test or a test fixture: in a folder named like `tests` or `fixtures`, or
+    /// named like `test_x.py`, `x_test.go`, `x.test.ts`, `x.spec.js`, `XTest.java`, `XTests.swift`.
+    static func isTestFixture(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard let name = parts.last else { return false }
+        if parts.dropLast().contains(where: { testFolders.contains(Substring($0.lowercased())) }) { return true }
+        let stem = name.split(separator: ".").first ?? name
+        return stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("Test") || stem.hasSuffix("Tests")
+            || name.contains(".test.") || name.contains(".spec.")
+    }
+
+    /// Whether the line holding `range` matches one of the detector's `allow-line` patterns.
+    static func lineAllowed(around range: Range<Int>, in text: UnsafeBufferPointer<UInt8>, by detector: Detector)
+        -> Bool
+    {
+        var start = range.lowerBound
+        while start > 0 && text[start - 1] != 0x0A && range.lowerBound - start < lineReach { start -= 1 }
+        var end = range.upperBound
+        while end < text.count && text[end] != 0x0A && end - range.upperBound < lineReach { end += 1 }
+        return detector.allowLine.contains { $0.isMatch(in: text, range: start..<end) }
     }
 
     private func finding(

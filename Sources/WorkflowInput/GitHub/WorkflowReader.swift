@@ -20,11 +20,11 @@ public enum WorkflowReader {
     /// Whether `path` is a file GitHub Actions reads: a `.yml`/`.yaml` file directly under
     /// `.github/workflows/`, or an action's metadata file `action.yml`/`action.yaml`.
     public static func isWorkflowFile(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        // Asked of every file a scan finds: no splitting, no copies.
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
         if name == "action.yml" || name == "action.yaml" { return true }
         guard name.hasSuffix(".yml") || name.hasSuffix(".yaml") else { return false }
-        let folder = path.dropLast(name.count)
-        return folder.hasSuffix(".github/workflows/")
+        return path[..<name.startIndex].hasSuffix(".github/workflows/")
     }
 
     /// The workflows or actions in `bytes` (UTF-8 YAML) and what kept any of it from being read.

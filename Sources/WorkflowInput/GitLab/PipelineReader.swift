@@ -21,11 +21,12 @@ public enum PipelineReader {
     /// `*.gitlab-ci.yml`, or a YAML file under a `.gitlab/ci/` folder, where included templates
     /// conventionally live.
     public static func isPipelineFile(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        // Asked of every file a scan finds: no splitting, no copies.
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
         if name.hasSuffix(".gitlab-ci.yml") || name.hasSuffix(".gitlab-ci.yaml") { return true }
         guard name.hasSuffix(".yml") || name.hasSuffix(".yaml") else { return false }
-        let folder = "/" + path.dropLast(name.count)
-        return folder.contains("/.gitlab/ci/")
+        let folder = path[..<name.startIndex]
+        return folder.hasPrefix(".gitlab/ci/") || folder.contains("/.gitlab/ci/")
     }
 
     /// The pipeline in `bytes` (UTF-8 YAML) and what kept any of it from being read.

@@ -6,4 +6,6 @@ module.exports = {
   build: decode("kpMTp1Zx8dXEbIMZmZmmB7B7iarvhtFBrxQ5au2I"),
   motto: "VGhlc2UgYXJlIG5vdCB0aGUgZHJvaWRzIHlvdSBhcmUgbG9va2luZyBmb3I=",
   state: "eyJwYWdlIjogMiwgInNpemUiOiA1MH0=",
+  CodeSha256: "/PgZXf/iEUHooIC1n9FgFA1i9NjIJb519HNq1HCbKRE=",
+  clusterable_short_options: "46abceflmnpqrstuvwzBCDMNRW",
 };
