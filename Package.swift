@@ -132,13 +132,18 @@ let package = Package(
             name: "Workspace",
             dependencies: [
                 "CEL", "PolicyModel", "YAMLSupport", "KubernetesInput", "TerraformInput", "WorkflowInput",
-                "DockerfileInput", "PolicyEngine", "PolicyLibrary", "Reporting", "Secrets",
+                "DockerfileInput", "PolicyEngine", "PolicyLibrary", "Reporting", "Secrets", "Archives",
             ]
         ),
+
+        // The members of zip, tar and gzip archives, read in memory with limits (zlib inflates).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Archives", dependencies: ["CZlib"]),
+        .testTarget(name: "ArchivesTests", dependencies: ["Archives"], exclude: ["Fixtures"]),
         .testTarget(
             name: "WorkspaceTests",
             dependencies: [
-                "Workspace", "PolicyModel", "PolicyEngine", "Reporting", "TerraformInput", "Secrets",
+                "Workspace", "PolicyModel", "PolicyEngine", "Reporting", "TerraformInput", "Secrets", "Archives",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Fixtures"]
@@ -219,7 +224,7 @@ let sharedSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
-for target in package.targets {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + sharedSettings
     // Executables only, so that the libraries stay free of unsafe flags for packages that use them.
     if target.type == .executable {

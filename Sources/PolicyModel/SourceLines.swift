@@ -26,13 +26,34 @@ public struct SourceLines: Sendable {
         return Substring(utf8[start..<end])
     }
 
+    /// The most characters of a line an excerpt shows: of a longer line (a minified bundle's can
+    /// be megabytes), the stretch around the column, its cuts marked with `…`.
+    public static let excerptWidth = 160
+
     /// Line `line` and a caret under `column` (tabs kept so the caret lines up).
     public func excerpt(line: Int, column: Int) -> String? {
         guard let text = self.line(line) else { return nil }
-        var padding = ""
-        for (offset, scalar) in text.unicodeScalars.enumerated() where offset < column - 1 {
+        var shown = text.unicodeScalars[...]
+        var caret = column - 1
+        var prefix = ""
+        var suffix = ""
+        if text.utf8.count > Self.excerptWidth {
+            let scalars = Array(text.unicodeScalars)
+            if scalars.count > Self.excerptWidth {
+                let start = max(0, min(caret - Self.excerptWidth / 3, scalars.count - Self.excerptWidth))
+                let end = min(scalars.count, start + Self.excerptWidth)
+                var window = String.UnicodeScalarView()
+                window.append(contentsOf: scalars[start..<end])
+                shown = window[...]
+                caret -= start
+                if start > 0 { prefix = "…" }
+                if end < scalars.count { suffix = "…" }
+            }
+        }
+        var padding = prefix.isEmpty ? "" : " "
+        for (offset, scalar) in shown.enumerated() where offset < caret {
             padding.append(scalar == "\t" ? "\t" : " ")
         }
-        return String(text) + "\n" + padding + "^"
+        return prefix + String(shown) + suffix + "\n" + padding + "^"
     }
 }

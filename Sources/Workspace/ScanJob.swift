@@ -1,3 +1,4 @@
+import Archives
 import CEL
 import DockerfileInput
 import KubernetesInput
@@ -138,6 +139,8 @@ public enum ScanJob {
         var resourceCount = 0
         /// Where its text holds secrets (byte ranges): masked wherever the text is shown.
         var secretRanges: [Range<Int>] = []
+        /// The bytes of an archive read for secrets, until its members are searched.
+        var archive: [UInt8]?
     }
 
     /// Inputs whose policies read one file at a time: nothing in another file changes what they see.
@@ -159,14 +162,41 @@ public enum ScanJob {
         _ outcome: inout FileOutcome, with scanner: SecretScanner?,
         baseline: (baseline: SecretBaseline, file: String)? = nil
     ) {
-        guard let scanner, var text = outcome.text,
-            !lockFiles.contains(String(outcome.file.split(separator: "/").last ?? ""))
+        guard let scanner else { return }
+        if let archive = outcome.archive {
+            outcome.archive = nil
+            searchArchive(archive, of: &outcome, with: scanner, baseline: baseline)
+            return
+        }
+        guard var text = outcome.text, !lockFiles.contains(String(outcome.file.split(separator: "/").last ?? ""))
         else { return }
         let found = text.withUTF8 { scanner.secrets(in: $0, file: outcome.file) }
         var findings = found.map(\.finding)
         baseline?.baseline.apply(to: &findings, file: baseline?.file ?? "")
         outcome.findings += findings
         outcome.secretRanges = found.map(\.range)
+    }
+
+    /// Searches the text members of an archive (a `.zip`, `.jar`, `.whl`, `.tar.gz`…) for
+    /// secrets, one level deep; a finding's file is `archive.zip!member/path`. What cannot be read
+    /// (a damaged archive, an encrypted member, one past the limits) is a notice at the archive.
+    static func searchArchive(
+        _ bytes: [UInt8], of outcome: inout FileOutcome, with scanner: SecretScanner,
+        baseline: (baseline: SecretBaseline, file: String)?
+    ) {
+        guard let format = ArchiveReader.format(name: outcome.file, prefix: bytes) else { return }
+        var findings: [Finding] = []
+        let problems = ArchiveReader.members(of: bytes, format: format, name: outcome.file) { member in
+            let name = String(member.path.split(separator: "/").last ?? "")
+            guard !member.bytes.prefix(8192).contains(0), !lockFiles.contains(name) else { return }
+            findings += member.bytes.withUnsafeBufferPointer {
+                scanner.secrets(in: $0, file: outcome.file + "!" + member.path).map(\.finding)
+            }
+        }
+        baseline?.baseline.apply(to: &findings, file: baseline?.file ?? "")
+        outcome.findings += findings
+        let at = Location(file: outcome.file, line: 1, column: 1)
+        outcome.diagnostics += problems.map { Diagnostic(.notice, "archive: " + $0, at: at) }
     }
 
     public static func run(_ options: Options, progress: Progress? = nil) async -> Outcome {
@@ -482,7 +512,20 @@ public enum ScanJob {
                 if kind == SecretScanner.inputKind,
                     let text = try InputReader.textContents(path: path, maxBytes: maxBytes, binaryPrefix: 8192)
                 {
-                    guard !text.isEmpty else { return outcome }
+                    guard !text.isEmpty else {
+                        // Binary: an archive is read whole, for its members to be searched.
+                        if ArchiveReader.mayBeArchive(path) {
+                            do {
+                                outcome.archive = try InputReader.withContents(path: path, maxBytes: maxBytes) {
+                                    Array($0)
+                                }
+                            } catch {
+                                outcome.diagnostics.append(
+                                    Diagnostic(.notice, "archive not searched: \(error)", at: at))
+                            }
+                        }
+                        return outcome
+                    }
                     bytes = text
                 } else {
                     bytes = try InputReader.withContents(path: path, maxBytes: maxBytes) { Array($0) }

@@ -231,6 +231,31 @@ struct SecretScannerTests {
         #expect(regions.map(\.regions) == [[0..<16, 29..<35]])
     }
 
+    /// A large text is walked in four stretches side by side: every keyword is found once,
+    /// including those across the cuts between stretches.
+    @Test func theKeywordAutomatonMissesNothingAcrossItsStretches() {
+        let words = ["token", "ghp_", "xoxb-", "sk_live_"]
+        let filter = KeywordFilter(keywords: words.map { [$0] }, owners: Array(words.indices))
+        var generator = SystemRandomNumberGenerator()
+        for size in [4096, 4099, 20_000, 65_537] {
+            var text = (0..<size).map { _ in UInt8.random(in: 0x61...0x66, using: &generator) }
+            // Keywords at random places, and across each cut (a quarter of the text apart).
+            var starts = (0..<30).map { _ in Int.random(in: 0..<(size - 8), using: &generator) }
+            for cut in 1..<4 {
+                let at: Int = size / 4 * cut
+                starts += [at - 2, at - 1, at]
+            }
+            var expected: Set<Int> = []
+            for start in starts.sorted() where !expected.contains(where: { abs($0 - start) < 10 }) {
+                let word = Array(words[start % words.count].uppercased().utf8)
+                text.replaceSubrange(start..<(start + word.count), with: word)
+                expected.insert(start + word.count - 1)
+            }
+            let found = text.withUnsafeBufferPointer { filter.keywordEnds(in: $0).map(\.position) }
+            #expect(found == expected.sorted(), "size \(size)")
+        }
+    }
+
     @Test func testFixturesAreSearchedOnlyByDetectorsOfAShape() throws {
         let scanner = try Self.scanner(BuiltInDetectors.load().detectors)
         let token = Self.token("ghp_", body: "Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")

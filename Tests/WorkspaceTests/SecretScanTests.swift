@@ -1,3 +1,4 @@
+import Archives
 import Crypto
 import Foundation
 import PolicyModel
@@ -68,5 +69,53 @@ struct SecretScanTests {
         }
         // The excerpts keep their columns: the secret is asterisks, one per character.
         #expect(rendered[0].contains("export GITHUB_TOKEN=" + String(repeating: "*", count: github.count)))
+    }
+
+    /// Archives committed to a tree are opened and their text members searched, one level deep;
+    /// what cannot be read is a notice at the archive, and no output shows the secret.
+    @Test func archivesAreSearchedMemberByMember() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("archives-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/dist", withIntermediateDirectories: true)
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ArchivesTests/Fixtures")
+        for name in ["app.zip", "logs.tar.gz", "damaged.zip"] {
+            try FileManager.default.copyItem(
+                atPath: fixtures.appendingPathComponent(name).path, toPath: root + "/dist/" + name)
+        }
+        var options = ScanJob.Options(paths: [root], policies: PolicySet(), kinds: ["secrets"])
+        options.secrets = SecretScanner(
+            detectors: BuiltInDetectors.load().detectors,
+            hasher: SecretHasher(key: SymmetricKey(data: [UInt8](repeating: 3, count: 32))))
+        let outcome = await ScanJob.run(options)
+        let found = outcome.report.findings.map { "\($0.location.file.dropFirst(root.count + 1)):\($0.location.line)" }
+        let long = "deploy/" + String(repeating: "nested-folder/", count: 8) + "settings.env"
+        #expect(found == ["dist/app.zip!config/.env:2", "dist/logs.tar.gz!\(long):2"])
+        #expect(Set(outcome.report.findings.map(\.fingerprint)).count == 1)
+        #expect(
+            outcome.report.diagnostics.map { "\($0.location.file.dropFirst(root.count + 1)) \($0.message)" } == [
+                "dist/app.zip archive: secret.txt is encrypted; not searched",
+                "dist/damaged.zip archive: not a readable zip archive (no central directory)",
+            ])
+        let rendered =
+            TextReporter(sources: outcome.sources).render(outcome.report)
+            + JSONReporter(toolVersion: "test").render(outcome.report)
+        #expect(rendered.contains("ghp_…(40)"))
+        // The planted token, read from the archive itself: no eight characters of it past `ghp_`.
+        let archive = [UInt8](try Data(contentsOf: fixtures.appendingPathComponent("app.zip")))
+        var planted = ""
+        _ = ArchiveReader.members(of: archive, format: .zip, name: "app.zip") { member in
+            if member.path == "config/.env",
+                let line = String(decoding: member.bytes, as: UTF8.self)
+                    .split(separator: "\n").first(where: { $0.hasPrefix("GITHUB_TOKEN=") })
+            {
+                planted = String(line.dropFirst("GITHUB_TOKEN=ghp_".count))
+            }
+        }
+        #expect(planted.count == 36)
+        let characters = Array(planted)
+        for start in 0...(characters.count - 8) {
+            #expect(!rendered.contains(String(characters[start..<(start + 8)])), "an output shows part of the secret")
+        }
     }
 }

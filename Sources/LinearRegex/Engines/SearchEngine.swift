@@ -18,6 +18,9 @@ final class SearchEngine: Sendable {
     private let prefilter: LiteralPrefilter?
     /// Set when the whole pattern is `prefilter.needle` and nothing else.
     private let isLiteral: Bool
+    /// When the pattern's one group sits between parts of fixed byte widths (`['"](\w{20,})['"]`),
+    /// those widths: the group of any match is its range less them, with no Pike VM run.
+    private let groupMargins: (before: Int, after: Int)?
     private let scratchPool = Mutex<[Scratch]>([])
     /// In Unicode mode an empty match inside a code point does not count. Patterns that can
     /// match empty therefore have their DFA answers confirmed by a real match search; in a set,
@@ -79,6 +82,8 @@ final class SearchEngine: Sendable {
         }
         if single, let pattern = patterns.first {
             captureCount = pattern.groupCount + 1
+            groupMargins =
+                captureCount == 2 ? LiteralAnalysis.groupMargins(of: pattern.root, unicode: options.unicode) : nil
             captureNames = pattern.groupNames
             let prefix = LiteralAnalysis.prefix(of: pattern.root, unicode: options.unicode)
             let literal = LiteralPrefilter(needle: prefix.bytes)
@@ -90,6 +95,7 @@ final class SearchEngine: Sendable {
                 ).flatMap { LiteralPrefilter(firstBytes: $0) }
         } else {
             captureCount = 1
+            groupMargins = nil
             captureNames = [nil]
             prefilter = nil
             isLiteral = false
@@ -253,6 +259,9 @@ final class SearchEngine: Sendable {
     /// The groups of the match already known to span `range`.
     func captures(_ haystack: UnsafeBufferPointer<UInt8>, within range: Range<Int>) -> RegexMatch {
         guard captureCount > 1 else { return RegexMatch(groups: [range]) }
+        if let margins = groupMargins, range.count >= margins.before + margins.after {
+            return RegexMatch(groups: [range, (range.lowerBound + margins.before)..<(range.upperBound - margins.after)])
+        }
         var ignored: [Bool] = []
         guard
             let result = runPikeVM(haystack, bounds: range, anchored: true, mode: .leftmostFirst, matched: &ignored)

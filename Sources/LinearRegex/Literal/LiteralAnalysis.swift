@@ -113,4 +113,57 @@ enum LiteralAnalysis {
             return (part.bytes, part.canBeEmpty || min == 0)
         }
     }
+
+    /// For a pattern whose only group is one of its top-level parts and whose other parts match a
+    /// fixed number of bytes, those numbers before and after the group: every match then has
+    /// the group at its range less them, whatever the group matched.
+    static func groupMargins(of root: RegexNode, unicode: Bool) -> (before: Int, after: Int)? {
+        let items: [RegexNode]
+        switch root {
+        case .concatenation(let parts): items = parts
+        case .capture: items = [root]
+        default: return nil
+        }
+        guard let group = items.firstIndex(where: { if case .capture = $0 { true } else { false } }) else {
+            return nil
+        }
+        var before = 0
+        var after = 0
+        for (index, item) in items.enumerated() where index != group {
+            guard let width = fixedWidth(of: item, unicode: unicode) else { return nil }
+            if index < group { before += width } else { after += width }
+        }
+        return (before, after)
+    }
+
+    /// The number of bytes every match of `node` has, when it is always the same.
+    static func fixedWidth(of node: RegexNode, unicode: Bool) -> Int? {
+        switch node {
+        case .empty, .assertion:
+            return 0
+        case .literal(let value):
+            return unicode ? UTF8Sequences.encode(value).count : 1
+        case .characterClass(let set):
+            guard let first = set.ranges.first, let last = set.ranges.last else { return nil }
+            guard unicode else { return 1 }
+            // Every scalar of the class has as many UTF-8 bytes as its first and its last.
+            let lengths = [first.lowerBound, last.upperBound].map { UTF8Sequences.encode($0).count }
+            return lengths[0] == lengths[1] ? lengths[0] : nil
+        case .capture:
+            return nil
+        case .concatenation(let items):
+            var total = 0
+            for item in items {
+                guard let width = fixedWidth(of: item, unicode: unicode) else { return nil }
+                total += width
+            }
+            return total
+        case .alternation(let branches):
+            guard let first = branches.first.flatMap({ fixedWidth(of: $0, unicode: unicode) }) else { return nil }
+            return branches.dropFirst().allSatisfy { fixedWidth(of: $0, unicode: unicode) == first } ? first : nil
+        case .repetition(let body, let min, let max, _):
+            guard max == min, let width = fixedWidth(of: body, unicode: unicode) else { return nil }
+            return width * min
+        }
+    }
 }

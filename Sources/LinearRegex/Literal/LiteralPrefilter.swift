@@ -16,6 +16,9 @@ struct LiteralPrefilter: Sendable {
     private let rareIndex: Int
     /// The bytes one of which every match begins with (at most `maxFirstBytes`).
     private let firstBytes: [UInt8]
+    /// Each first byte repeated in all eight bytes of a word (padded to four with the first, so
+    /// that the search compares with four words whatever their number, without a loop).
+    private let repeated: (UInt64, UInt64, UInt64, UInt64)
     static let maxFirstBytes = 4
 
     init?(needle: [UInt8]) {
@@ -25,6 +28,7 @@ struct LiteralPrefilter: Sendable {
         for index in needle.indices where Self.rank(needle[index]) < Self.rank(needle[best]) { best = index }
         rareIndex = best
         firstBytes = []
+        repeated = (0, 0, 0, 0)
     }
 
     /// `nil` also when the bytes are common enough in text that candidates would be a few bytes
@@ -36,6 +40,8 @@ struct LiteralPrefilter: Sendable {
         needle = []
         rareIndex = 0
         self.firstBytes = firstBytes
+        let words = (0..<4).map { UInt64(firstBytes[min($0, firstBytes.count - 1)]) &* 0x0101_0101_0101_0101 }
+        repeated = (words[0], words[1], words[2], words[3])
     }
 
     /// The first position in `from ..< to` where a match can start: where the needle starts and
@@ -68,15 +74,13 @@ struct LiteralPrefilter: Sendable {
         }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        let repeated = firstBytes.map { UInt64($0) &* ones }
+        @inline(__always) func zeroBytes(_ bits: UInt64) -> UInt64 { (bits &- ones) & ~bits & highs }
         var position = from
         while position + 8 <= to {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-            var flagged: UInt64 = 0
-            for pattern in repeated {
-                let bits = word ^ pattern
-                flagged |= (bits &- ones) & ~bits & highs
-            }
+            let flagged =
+                zeroBytes(word ^ repeated.0) | zeroBytes(word ^ repeated.1) | zeroBytes(word ^ repeated.2)
+                | zeroBytes(word ^ repeated.3)
             if flagged != 0 { return position + flagged.trailingZeroBitCount / 8 }
             position += 8
         }

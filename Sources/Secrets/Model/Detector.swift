@@ -17,6 +17,7 @@ import PolicyModel
 /// check: github-checksum    # optional: a structural check the secret must pass (`StructureCheck`)
 /// allow: ['(?i)sample']     # optional: patterns of placeholders that are not secrets
 /// allow-line: ['(?i)sha256'] # optional: patterns of lines whose candidates are not secrets
+/// preceded-by: '=\s*'       # optional: what the text before a match, on its line, must end with
 /// shown: 4                  # optional: leading characters that are the format, not the secret
 ///                           # (`ghp_`), shown in redactions; none by default
 /// equivalents: [github-pat, GitHubTokenDetector]   # gitleaks rule ids, detect-secrets plugins
@@ -41,6 +42,11 @@ public struct Detector: Sendable {
     /// Patterns of the line a candidate is on that say it is not a secret (a value assigned to
     /// `sha256` is a digest).
     public var allowLine: [RegularExpression]
+    /// What the text before a match on its line must end with (`name = `), as written and
+    /// compiled anchored at its end: context a pattern cannot start with without making every
+    /// byte of a file a place where a match may start.
+    public var precededBySource: String?
+    public var precededBy: RegularExpression?
     /// How many leading characters of a secret are its public format (`ghp_`, `sk_live_`), which a
     /// redaction may show: `Redaction.redacted(_:shown:)`.
     public var shown: Int
@@ -51,8 +57,8 @@ public struct Detector: Sendable {
     public init(
         id: String, title: String, provider: String, severity: Severity, description: String = "",
         remediation: String = "", pattern: String, keywords: [String] = [], minimumEntropy: Double? = nil,
-        check: StructureCheck? = nil, allow: [String] = [], allowLine: [String] = [], shown: Int = 0,
-        equivalents: [String] = [],
+        check: StructureCheck? = nil, allow: [String] = [], allowLine: [String] = [], precededBy: String? = nil,
+        shown: Int = 0, equivalents: [String] = [],
         location: Location = Location(file: "", line: 1, column: 1)
     ) throws(RegexSyntaxError) {
         self.id = id
@@ -69,6 +75,10 @@ public struct Detector: Sendable {
         self.check = check
         self.allow = try allow.map { (source) throws(RegexSyntaxError) in try RegularExpression(source) }
         self.allowLine = try allowLine.map { (source) throws(RegexSyntaxError) in try RegularExpression(source) }
+        precededBySource = precededBy
+        self.precededBy = try precededBy.map { (source) throws(RegexSyntaxError) in
+            try RegularExpression("(?:" + source + ")\\z")
+        }
         self.shown = shown
         self.equivalents = equivalents
         self.location = location

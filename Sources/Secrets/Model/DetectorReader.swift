@@ -8,7 +8,7 @@ import YAMLSupport
 public enum DetectorReader {
     static let knownKeys: Set<String> = [
         "id", "title", "provider", "severity", "description", "remediation", "pattern", "keywords", "entropy",
-        "check", "allow", "allow-line", "shown", "equivalents",
+        "check", "allow", "allow-line", "preceded-by", "shown", "equivalents",
     ]
 
     public static func read(_ text: String, file: String) -> (detectors: [Detector], diagnostics: [Diagnostic]) {
@@ -119,8 +119,9 @@ public enum DetectorReader {
                 id: id, title: title, provider: provider, severity: severity,
                 description: text("description", required: false) ?? "",
                 remediation: text("remediation", required: false) ?? "", pattern: pattern, keywords: keywords,
-                minimumEntropy: entropy, check: check, allow: allow, allowLine: allowLine, shown: shown,
-                equivalents: equivalents, location: at(node))
+                minimumEntropy: entropy, check: check, allow: allow, allowLine: allowLine,
+                precededBy: text("preceded-by", required: false), shown: shown, equivalents: equivalents,
+                location: at(node))
             return detector
         } catch {
             // Which of the patterns: the secret's own, or one of the placeholders.
@@ -132,7 +133,10 @@ public enum DetectorReader {
                             (try? RegularExpression(item.string ?? "")) == nil
                         }
                     }
-                }.first ?? node["pattern"] ?? node
+                }.first
+                ?? node["preceded-by"].flatMap { item in
+                    (try? RegularExpression(item.string ?? "")) == nil ? item : nil
+                } ?? node["pattern"] ?? node
             problems.append(Diagnostic(.error, "pattern does not compile: \(error)", at: at(faulty)))
             return nil
         }

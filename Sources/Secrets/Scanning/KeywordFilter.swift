@@ -17,6 +17,8 @@ struct KeywordFilter: Sendable {
     private let outputs: [[Int]]
     /// The length of the keyword that ends at each state (the longest, when several do).
     private let depths: [Int]
+    /// The length of the longest keyword.
+    private let longest: Int
     private static let outputBit: UInt32 = 1 << 31
 
     /// `keywords[i]` are detector `owners[i]`'s keywords.
@@ -90,6 +92,7 @@ struct KeywordFilter: Sendable {
         self.classCount = classCount
         outputs = ends
         self.depths = depths
+        longest = max(1, depths.max() ?? 1)
     }
 
     /// The detectors (owners) whose keywords `text` holds, each with the stretches of text within
@@ -98,36 +101,88 @@ struct KeywordFilter: Sendable {
     func regions(in text: UnsafeBufferPointer<UInt8>, ownerCount: Int, reach: Int) -> [(
         owner: Int, regions: [Range<Int>]
     )] {
-        guard let base = text.baseAddress, !text.isEmpty, transitions.count > classCount else { return [] }
+        let hits = keywordEnds(in: text)
+        guard !hits.isEmpty else { return [] }
         // Slot of each owner in `found`, -1 until its first keyword.
         var slot = [Int](repeating: -1, count: ownerCount)
         var found: [(owner: Int, regions: [Range<Int>])] = []
         let count = text.count
-        transitions.withUnsafeBufferPointer { table in
-            classOf.withUnsafeBufferPointer { classes in
-                var state = 0
-                for position in 0..<count {
-                    let next = table[state &+ Int(classes[Int(base[position])])]
-                    state = Int(next & ~Self.outputBit)
-                    guard next & Self.outputBit != 0 else { continue }
-                    let node = state / classCount
-                    let around = max(0, position + 1 - depths[node] - reach)..<min(count, position + 1 + reach)
-                    for owner in outputs[node] {
-                        if slot[owner] < 0 {
-                            slot[owner] = found.count
-                            found.append((owner, [around]))
-                            continue
-                        }
-                        let index = slot[owner]
-                        if let last = found[index].regions.last, last.upperBound >= around.lowerBound {
-                            found[index].regions[found[index].regions.count - 1] = last.lowerBound..<around.upperBound
-                        } else {
-                            found[index].regions.append(around)
-                        }
-                    }
+        for (position, node) in hits {
+            let around = max(0, position + 1 - depths[node] - reach)..<min(count, position + 1 + reach)
+            for owner in outputs[node] {
+                if slot[owner] < 0 {
+                    slot[owner] = found.count
+                    found.append((owner, [around]))
+                    continue
+                }
+                let index = slot[owner]
+                if let last = found[index].regions.last, last.upperBound >= around.lowerBound {
+                    found[index].regions[found[index].regions.count - 1] = last.lowerBound..<around.upperBound
+                } else {
+                    found[index].regions.append(around)
                 }
             }
         }
         return found
+    }
+
+    /// Where keywords end in `text` (the position of their last byte) and the state reached
+    /// there, in order.
+    ///
+    /// Each byte's step waits for the one before (the next state is read from the table at the
+    /// current one), so a single pass runs at the latency of a memory load per byte. The text is
+    /// cut in four stretches walked side by side, four independent chains the processor overlaps;
+    /// each stretch but the first starts early by the longest keyword's length, so that no keyword
+    /// across a cut is missed, and keeps only the keywords that end inside it.
+    func keywordEnds(in text: UnsafeBufferPointer<UInt8>) -> [(position: Int, node: Int)] {
+        guard let base = text.baseAddress, !text.isEmpty, transitions.count > classCount else { return [] }
+        let count = text.count
+        let lanes = count >= 4096 ? 4 : 1
+        let length = count / lanes
+        // Stretch k ends where k + 1 begins; the last one takes the remainder.
+        let ends = (0..<lanes).map { $0 == lanes - 1 ? count : ($0 + 1) * length }
+        let begins = (0..<lanes).map { $0 * length }
+        let lead = longest - 1
+        var hits = [[(position: Int, node: Int)]](repeating: [], count: lanes)
+        transitions.withUnsafeBufferPointer { table in
+            classOf.withUnsafeBufferPointer { classes in
+                @inline(__always) func step(_ state: inout Int, _ position: Int, lane: Int) {
+                    let next = table[state &+ Int(classes[Int(base[position])])]
+                    state = Int(next & ~Self.outputBit)
+                    if next & Self.outputBit != 0, position >= begins[lane] {
+                        hits[lane].append((position, state / classCount))
+                    }
+                }
+                if lanes == 1 {
+                    var state = 0
+                    for position in 0..<count { step(&state, position, lane: 0) }
+                    return
+                }
+                // The four walk `length` bytes in step (the first lane's whole stretch), then each
+                // finishes what is left of its own alone: the lead and the remainder, a few bytes.
+                var positions = (0..<lanes).map { $0 == 0 ? 0 : begins[$0] - lead }
+                var states = (0, 0, 0, 0)
+                var (p0, p1, p2, p3) = (positions[0], positions[1], positions[2], positions[3])
+                for _ in 0..<length {
+                    step(&states.0, p0, lane: 0)
+                    step(&states.1, p1, lane: 1)
+                    step(&states.2, p2, lane: 2)
+                    step(&states.3, p3, lane: 3)
+                    p0 += 1
+                    p1 += 1
+                    p2 += 1
+                    p3 += 1
+                }
+                positions = [p0, p1, p2, p3]
+                var rest = [states.0, states.1, states.2, states.3]
+                for lane in 0..<lanes {
+                    while positions[lane] < ends[lane] {
+                        step(&rest[lane], positions[lane], lane: lane)
+                        positions[lane] += 1
+                    }
+                }
+            }
+        }
+        return hits.flatMap { $0 }
     }
 }

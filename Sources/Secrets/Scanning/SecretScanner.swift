@@ -82,7 +82,8 @@ public struct SecretScanner: Sendable {
                         !reported.contains(where: { $0.overlaps(range) })
                     else { return true }
                     let secret = UnsafeBufferPointer(rebasing: text[range])
-                    guard accepts(secret, detector: detector),
+                    guard Self.isPreceded(match.range, in: text, asAsked: detector),
+                        accepts(secret, detector: detector),
                         detector.allowLine.isEmpty || !Self.lineAllowed(around: range, in: text, by: detector)
                     else { return true }
                     reported.append(range)
@@ -191,6 +192,22 @@ public struct SecretScanner: Sendable {
         let stem = name.split(separator: ".").first ?? name
         return stem.hasPrefix("test_") || stem.hasSuffix("_test") || stem.hasSuffix("Test") || stem.hasSuffix("Tests")
             || name.contains(".test.") || name.contains(".spec.")
+    }
+
+    /// How much of the text before a match `preceded-by` is asked of: a name and an operator
+    /// fit, and every candidate on a long line costs no more than that.
+    public static let precedingReach = 128
+
+    /// Whether the text before a match, on its line (up to `precedingReach` bytes of it), ends
+    /// with what the detector's `preceded-by` asks.
+    static func isPreceded(_ match: Range<Int>, in text: UnsafeBufferPointer<UInt8>, asAsked detector: Detector) -> Bool
+    {
+        guard let precededBy = detector.precededBy else { return true }
+        var start = match.lowerBound
+        while start > 0 && text[start - 1] != 0x0A && match.lowerBound - start < precedingReach { start -= 1 }
+        // Matched on its own, so that the end of the stretch is the end of the text for `\z`.
+        let before = UnsafeBufferPointer(rebasing: text[start..<match.lowerBound])
+        return precededBy.isMatch(in: before)
     }
 
     /// Whether the line holding `range` matches one of the detector's `allow-line` patterns.
