@@ -126,7 +126,7 @@ public struct InlineSuppressions: Sendable {
 
     private static let markerWords: [[UInt8]] = [Array("palisade".utf8), Array("checkov".utf8), Array("zizmor".utf8)]
 
-    private static func mentionsAMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mentionsAMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         var offset = 0
         while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: ":")), bytes.count - offset) {

@@ -141,6 +141,10 @@ public enum ScanJob {
         var secretRanges: [Range<Int>] = []
         /// The bytes of an archive read for secrets, until its members are searched.
         var archive: [UInt8]?
+        /// The bytes of a file read only for secrets, until searched: they become `text` only
+        /// when the file has a finding or an ignore comment (most files of a tree have neither,
+        /// and decoding and keeping their text would cost more than searching it).
+        var secretBytes: [UInt8]?
     }
 
     /// Inputs whose policies read one file at a time: nothing in another file changes what they see.
@@ -166,6 +170,19 @@ public enum ScanJob {
         if let archive = outcome.archive {
             outcome.archive = nil
             searchArchive(archive, of: &outcome, with: scanner, baseline: baseline)
+            return
+        }
+        if let bytes = outcome.secretBytes {
+            outcome.secretBytes = nil
+            guard !lockFiles.contains(String(outcome.file.split(separator: "/").last ?? "")) else { return }
+            let found = bytes.withUnsafeBufferPointer { scanner.secrets(in: $0, file: outcome.file) }
+            var findings = found.map(\.finding)
+            baseline?.baseline.apply(to: &findings, file: baseline?.file ?? "")
+            outcome.findings += findings
+            outcome.secretRanges = found.map(\.range)
+            if !found.isEmpty || bytes.withUnsafeBufferPointer({ InlineSuppressions.mentionsAMarker($0) }) {
+                outcome.text = String(decoding: bytes, as: UTF8.self)
+            }
             return
         }
         guard var text = outcome.text, !lockFiles.contains(String(outcome.file.split(separator: "/").last ?? ""))
@@ -544,8 +561,11 @@ public enum ScanJob {
             }
             return outcome
         }
+        if kind == SecretScanner.inputKind {
+            outcome.secretBytes = bytes
+            return outcome
+        }
         outcome.text = String(decoding: bytes, as: UTF8.self)
-        if kind == SecretScanner.inputKind { return outcome }
         // Terraform is read by module (folder), once every file is known: see readTerraform.
         if kind == TerraformReader.inputKind { return outcome }
         if path.hasSuffix(".json") && PlanReader.looksLikePlan(bytes) || kind == PlanReader.inputKind {

@@ -272,6 +272,22 @@ struct SecretScannerTests {
         }
     }
 
+    @Test func identifiersMadeOfWordsAreNotRandom() {
+        func words(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { Placeholders.isWordsRunTogether($0) }
+        }
+        #expect(words("AwsAppSyncGraphQlApiLambdaAuthorizerConfigDetails"))
+        #expect(words("InfluxDBv2ParametersStorageCacheMaxMemorySizeLong"))
+        #expect(words("XMLHttpRequestEventTarget"))
+        #expect(words("storage_cache_max_memory"))
+        // Generated values, even letters only, fall into fragments.
+        #expect(!words("kpMTpZxdXEbIMZmZmmBBiarvhtFBrxQau"))
+        #expect(!words("Ef3fgPDrx2vm6vUhtBXxD3U"))
+        #expect(!words("tpf3zF08nBplQK1XLOefGskR7mGDwcDk"))
+        #expect(!words("wJalrXUtnFEMI/K7MDENG/bPxRfiCY"))
+        #expect(!words("password"))
+    }
+
     @Test func valuesInOrderAndDigestsAreNotSecrets() throws {
         let scanner = try Self.scanner(BuiltInDetectors.load().detectors)
         let text = """

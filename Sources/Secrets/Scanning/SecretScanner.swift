@@ -172,6 +172,9 @@ public struct SecretScanner: Sendable {
     func accepts(_ secret: UnsafeBufferPointer<UInt8>, detector: Detector) -> Bool {
         if let minimum = detector.minimumEntropy, Entropy.bitsPerCharacter(secret) < minimum { return false }
         if Placeholders.isPlaceholder(secret) { return false }
+        // A generic detector has only the value's randomness to go by: an identifier made of
+        // words (`AwsAppSyncGraphQlApiLambdaAuthorizerConfigDetails`) is not a key.
+        if detector.isGeneric, Placeholders.isWordsRunTogether(secret) { return false }
         if detector.allow.contains(where: { $0.isMatch(in: secret) }) { return false }
         if let check = detector.check, !check.passes(Array(secret)) { return false }
         return true
