@@ -210,6 +210,11 @@ extension Palisade {
                 phaseStart = clock.now
             }
             let scanKinds = (kinds ?? settings.kinds).map(Set.init)
+            // The secret detectors compile while the files are found (a tenth of a second each).
+            let detectorPaths = settings.resolvedDetectorPaths + self.detectorPaths
+            let secretScanner: Task<SecretScanner, any Error>? =
+                scanKinds?.contains(SecretScanner.inputKind) == true
+                ? Task.detached { try Self.secretScanner(detectors: detectorPaths) } : nil
             let skip = settings.skipPaths + skipPaths.compactMap { try? PathGlob($0) }
             let discovery = ScanJob.discover(
                 ScanJob.Options(paths: paths, policies: PolicySet(), kinds: scanKinds, skipPaths: skip))
@@ -242,9 +247,9 @@ extension Palisade {
                     return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
                 })
             options.unknowns = ScanJob.UnknownMode(rawValue: unknowns.rawValue) ?? .report
-            if scanKinds?.contains(SecretScanner.inputKind) == true {
+            if let secretScanner {
                 do {
-                    let scanner = try Self.secretScanner(detectors: settings.resolvedDetectorPaths + detectorPaths)
+                    let scanner = try await secretScanner.value
                     options.secrets = scanner
                     if let baseline {
                         options.secretBaseline = (
@@ -255,7 +260,7 @@ extension Palisade {
                     printError("palisade scan: error: \(error)")
                     throw ExitCode(2)
                 }
-            } else if baseline != nil || !detectorPaths.isEmpty {
+            } else if baseline != nil || !self.detectorPaths.isEmpty {
                 let option = baseline != nil ? "--baseline" : "--detectors"
                 printError("palisade scan: error: \(option) is for secrets: add --kinds secrets")
                 throw ExitCode(2)

@@ -470,9 +470,13 @@ public enum ScanJob {
                 under: root, extensions: InputFiles.extensions, names: names, skip: options.skipPaths)
             discovery.diagnostics += found.diagnostics
             // The configuration file is YAML but not an input.
-            for file in found.files
-            where !file.hasSuffix("/" + ScanConfiguration.defaultFileName) && seen.insert(file).inserted {
-                if let kind = kind(of: file, givenByName: file == root, active: active) {
+            let configuration = "/" + ScanConfiguration.defaultFileName
+            // A scan for secrets alone reads every file as such: no file's kind to work out.
+            let secretsOnly = active == [SecretScanner.inputKind]
+            for file in found.files where !file.hasSuffix(configuration) && seen.insert(file).inserted {
+                if secretsOnly {
+                    discovery.files.append((file, SecretScanner.inputKind))
+                } else if let kind = kind(of: file, givenByName: file == root, active: active) {
                     discovery.files.append((file, kind))
                 } else if everyFile {
                     discovery.files.append((file, SecretScanner.inputKind))
