@@ -11,7 +11,8 @@ import PolicyModel
 /// severity: critical
 /// description: What the credential opens, and why it must not be in a file.
 /// remediation: How to revoke it and where the replacement belongs.
-/// pattern: '\b(ghp_[A-Za-z0-9]{36})\b'   # RE2; the group named `secret`, else group 1, else the match
+/// pattern: '\b(ghp_[A-Za-z0-9]{36})\b'   # RE2; the group named `secret`, else the first group
+///                                       # that took part in the match, else the match
 /// keywords: [ghp_]          # the file must hold one (case-insensitive) for the pattern to run
 /// entropy: 3.0              # optional: least Shannon entropy, in bits per character, of the secret
 /// check: github-checksum    # optional: a structural check the secret must pass (`StructureCheck`)
@@ -32,7 +33,9 @@ public struct Detector: Sendable {
     /// The pattern as written, and compiled.
     public var patternSource: String
     public var pattern: RegularExpression
-    /// The capture group that holds the secret (0 for the whole match).
+    /// The capture group that holds the secret (0 for the whole match); without a group named
+    /// `secret`, the first group that took part in a match (a pattern of alternatives has a
+    /// group in each): `secret(in:)`.
     public var secretGroup: Int
     /// Lower-cased; empty means the pattern runs on every file.
     public var keywords: [String]
@@ -88,5 +91,14 @@ public struct Detector: Sendable {
     static func secretGroup(of pattern: RegularExpression) -> Int {
         if let named = pattern.index(ofGroupNamed: "secret") { return named }
         return pattern.captureCount > 1 ? 1 : 0
+    }
+
+    /// Where a match's secret is: the group named `secret`, else the first group that took part,
+    /// else the whole match.
+    public func secret(in match: RegexMatch) -> Range<Int>? {
+        if secretGroup != 1 || match.groups.count <= 2 || pattern.index(ofGroupNamed: "secret") != nil {
+            return match.groups[secretGroup]
+        }
+        return match.groups.dropFirst().first { $0 != nil } ?? nil
     }
 }

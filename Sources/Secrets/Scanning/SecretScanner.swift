@@ -15,7 +15,7 @@ import PolicyModel
 ///    without keywords always run.
 /// 2. Each of those runs its pattern over the lines within `keywordReach` bytes of one of its
 ///    keywords (the whole of most files; a few stretches of a large one); the secret is its
-///    capture (`Detector.secretGroup`).
+///    capture (`Detector.secret(in:)`).
 /// 3. A candidate is dropped when it is a placeholder (`Placeholders`), matches one of the
 ///    detector's `allow` patterns, has less entropy than the detector asks, or fails its
 ///    structure check; and when an earlier detector (the more specific ones come first) already
@@ -73,19 +73,28 @@ public struct SecretScanner: Sendable {
         guard !plan.isEmpty else { return [] }
         var lines = LineIndex(text)
         var reported: [Range<Int>] = []
+        // Candidates a specific detector recognised by their shape and judged not secrets (a
+        // `ghs_` token whose checksum fails, a documented example): no generic detector reports
+        // them for being long and random after all.
+        var rejected: [Range<Int>] = []
         var findings: [(finding: Finding, range: Range<Int>)] = []
         for (index, regions) in plan {
             let detector = detectors[index]
+            let generic = detector.isGeneric
             for region in regions {
                 detector.pattern.forEachMatch(in: text, range: region) { match in
-                    guard let range = match.groups[detector.secretGroup], !range.isEmpty,
-                        !reported.contains(where: { $0.overlaps(range) })
+                    guard let range = detector.secret(in: match), !range.isEmpty,
+                        !reported.contains(where: { $0.overlaps(range) }),
+                        !generic || !rejected.contains(where: { $0.overlaps(range) })
                     else { return true }
                     let secret = UnsafeBufferPointer(rebasing: text[range])
-                    guard Self.isPreceded(match.range, in: text, asAsked: detector),
-                        accepts(secret, detector: detector),
+                    guard Self.isPreceded(match.range, in: text, asAsked: detector) else { return true }
+                    guard accepts(secret, detector: detector),
                         detector.allowLine.isEmpty || !Self.lineAllowed(around: range, in: text, by: detector)
-                    else { return true }
+                    else {
+                        if !generic { rejected.append(range) }
+                        return true
+                    }
                     reported.append(range)
                     findings.append(
                         (finding(detector, secret: Array(secret), at: range, in: file, lines: &lines), range))
