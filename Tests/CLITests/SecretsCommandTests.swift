@@ -280,5 +280,20 @@ struct SecretsHistoryTests {
         // After the commit that first added it, the first token is first seen in deploy.sh.
         let later = try run(["--since", added])
         #expect(later.count == 2 && later.contains { $0.hasPrefix("deploy.sh:1 ") })
+
+        // A baseline of the working tree (the two tokens main holds) waives them in the history
+        // too, by identity, wherever they were added; the side branch's token stays open.
+        let made = try PalisadeProcess.run(
+            ["secrets", "baseline", ".", "--output", "../\(URL(fileURLWithPath: root).lastPathComponent).baseline"],
+            directory: root, environment: key)
+        #expect(made.status == 0, "\(made.stderr)")
+        defer { try? FileManager.default.removeItem(atPath: root + ".baseline") }
+        let waived = try PalisadeProcess.run(
+            ["secrets", "history", "--all", "--format", "json", "--baseline", root + ".baseline"], directory: root,
+            environment: key)
+        #expect(waived.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(waived.stdout.utf8)) as? [String: Any]
+        let statuses = (json?["findings"] as? [[String: Any]] ?? []).map { "\($0["file"] ?? "") \($0["status"] ?? "")" }
+        #expect(statuses.sorted() == ["config.env suppressed", "deploy.sh suppressed", "side.txt open"])
     }
 }
