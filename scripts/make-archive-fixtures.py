@@ -3,17 +3,14 @@
 a folder, an encrypted-flagged member), a zip whose member inflates to more than it says, a damaged
 zip, a tar.gz with a long GNU name and a ustar prefix, and a gzip of one file. The token in them is
 generated here with a valid checksum from a fixed seed: it is not, and never was, a credential."""
-import gzip, io, os, random, string, tarfile, zipfile, zlib
+import gzip, io, os, sys, tarfile, zipfile
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'Tests', 'ArchivesTests', 'Fixtures')
-rng = random.Random(0xA2C417)
-B62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
-def b62(n):
-    s = ''
-    while n: s = B62[n % 62] + s; n //= 62
-    return s.rjust(6, '0')
-body = ''.join(rng.choice(string.ascii_letters + string.digits) for _ in range(30))
-token = 'ghp_' + body + b62(zlib.crc32(body.encode()) & 0xffffffff)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from secretfixtures import checksummed, reseed  # noqa: E402
+
+reseed(0xA2C417)
+token = checksummed('ghp_')
 env = f'APP_ENV=production\nGITHUB_TOKEN={token}\n'.encode()
 FIXED = (2026, 1, 1, 0, 0, 0)
 

@@ -7,23 +7,17 @@ from a fixed seed; none is real).
     scripts/make-history-repo.py bench-data/history-10k [--commits N]
     cd bench-data/history-10k && palisade secrets history --format json > /dev/null
 """
-import argparse, os, random, string, subprocess, zlib
+import argparse, os, subprocess, sys
 
 parser = argparse.ArgumentParser()
 parser.add_argument('out')
 parser.add_argument('--commits', type=int, default=10_000)
 args = parser.parse_args()
-rng = random.Random(0x415)
-B62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import secretfixtures  # noqa: E402
 
-def b62(n):
-    out = ''
-    while n: out = B62[n % 62] + out; n //= 62
-    return out.rjust(6, '0')
-
-def token():
-    body = ''.join(rng.choice(string.ascii_letters + string.digits) for _ in range(30))
-    return 'ghp_' + body + b62(zlib.crc32(body.encode()) & 0xffffffff)
+secretfixtures.reseed(0x415)
+rng = secretfixtures.rng
 
 os.makedirs(args.out, exist_ok=True)
 subprocess.run(['git', 'init', '-q', '-b', 'main', args.out], check=True)
@@ -36,7 +30,7 @@ for number in range(1, args.commits + 1):
     for _ in range(rng.randint(1, 5)):
         lines[rng.randrange(1, len(lines))] = f'value_{rng.randint(0, 99)} = {rng.randint(0, 99999)}\n'
     if number % 500 == 0:
-        lines.append(f'GITHUB_TOKEN = "{token()}"\n')
+        lines.append('GITHUB_TOKEN = "' + secretfixtures.checksummed('ghp_') + '"\n')
     data = ''.join(lines).encode()
     message = f'change {number}\n'.encode()
     stream.append(b'commit refs/heads/main\n')

@@ -36,12 +36,7 @@ extension Palisade {
         @Option(help: ArgumentHelp("The baseline file to write.", valueName: "file"))
         var output = ".palisade-secrets-baseline.json"
 
-        @Option(
-            name: .customLong("detectors"),
-            help: ArgumentHelp(
-                "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
-                    + "detector's id replaces it. May be repeated.", valueName: "path"))
-        var detectorPaths: [String] = []
+        @OptionGroup var detectors: DetectorOption
 
         @Option(
             name: .customLong("skip-path"),
@@ -57,7 +52,7 @@ extension Palisade {
         func run() async throws {
             let scanner: SecretScanner
             do {
-                scanner = try ScanCommand.secretScanner(detectors: detectorPaths)
+                scanner = try ScanCommand.secretScanner(detectors: detectors.paths)
             } catch {
                 printError("palisade secrets baseline: error: \(error)")
                 throw ExitCode(2)
@@ -109,12 +104,7 @@ extension Palisade {
                 "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
         var baseline: String?
 
-        @Option(
-            name: .customLong("detectors"),
-            help: ArgumentHelp(
-                "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
-                    + "detector's id replaces it. May be repeated.", valueName: "path"))
-        var detectorPaths: [String] = []
+        @OptionGroup var detectors: DetectorOption
 
         @Option(help: ArgumentHelp("The report format.", valueName: "format"))
         var format: Format = .text
@@ -125,7 +115,7 @@ extension Palisade {
 
         func run() throws {
             let (scanner, known) = try StagedCommand.scannerAndBaseline(
-                baseline, detectors: detectorPaths, command: "staged")
+                baseline, detectors: detectors.paths, command: "staged")
             let git = Git(directory: ".")
             var findings: [Finding] = []
             var diagnostics: [Diagnostic] = []
@@ -229,19 +219,14 @@ extension Palisade {
                 "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
         var baseline: String?
 
-        @Option(
-            name: .customLong("detectors"),
-            help: ArgumentHelp(
-                "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
-                    + "detector's id replaces it. May be repeated.", valueName: "path"))
-        var detectorPaths: [String] = []
+        @OptionGroup var detectors: DetectorOption
 
         @Option(help: ArgumentHelp("The report format.", valueName: "format"))
         var format: StagedCommand.Format = .text
 
         func run() throws {
             let (scanner, known) = try StagedCommand.scannerAndBaseline(
-                baseline, detectors: detectorPaths, command: "history")
+                baseline, detectors: detectors.paths, command: "history")
             let additions: [GitHistory.Addition]
             do {
                 additions = try GitHistory.additions(in: Git(directory: "."), since: since, all: all)
@@ -254,5 +239,15 @@ extension Palisade {
             let paths = Set(additions.map(\.path)).count
             try StagedCommand.report(findings, files: paths, sources: [:], scanner: scanner, format: format)
         }
+    }
+
+    /// `--detectors PATH`, which every `palisade secrets` command takes.
+    struct DetectorOption: ParsableArguments {
+        @Option(
+            name: .customLong("detectors"),
+            help: ArgumentHelp(
+                "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
+                    + "detector's id replaces it. May be repeated.", valueName: "path"))
+        var paths: [String] = []
     }
 }

@@ -25,19 +25,10 @@ public enum InputReader {
             let bytes = try readAll(descriptor: STDIN_FILENO, name: name, maxBytes: maxBytes)
             return bytes.withUnsafeBufferPointer(body)
         }
-        let descriptor = open(name, O_RDONLY)
-        guard descriptor >= 0 else { throw ReadError(path: name, reason: String(cString: strerror(errno))) }
+        let (descriptor, info) = try openChecked(name, maxBytes: maxBytes)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw ReadError(path: name, reason: String(cString: strerror(errno)))
-        }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: name, reason: "is a directory") }
         let size = Int(info.st_size)
-        if size > maxBytes {
-            throw ReadError(
-                path: name, reason: "it is \(megabytes(size)) MiB, over the \(megabytes(maxBytes)) MiB limit")
-        }
         if (info.st_mode & S_IFMT) == S_IFREG && size > 0 && size <= Self.largeFile {
             let bytes = try readAll(descriptor: descriptor, name: name, maxBytes: maxBytes, expected: size)
             return bytes.withUnsafeBufferPointer(body)
@@ -58,19 +49,10 @@ public enum InputReader {
     /// first and hold a NUL byte: a binary file is not read on. What a scan for secrets reads
     /// every file of a tree with, where most of the bytes can be in binaries.
     public static func textContents(path: String, maxBytes: Int, binaryPrefix: Int) throws(ReadError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        let (descriptor, info) = try openChecked(path, maxBytes: maxBytes)
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw ReadError(path: path, reason: String(cString: strerror(errno)))
-        }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
-        if size > maxBytes {
-            throw ReadError(
-                path: path, reason: "it is \(megabytes(size)) MiB, over the \(megabytes(maxBytes)) MiB limit")
-        }
         var failure: Int32 = 0
         // One byte more than the size, so that a file that grew since is noticed (`nil`: the
         // caller reads it the ordinary way).
@@ -102,6 +84,26 @@ public enum InputReader {
         }
         if failure != 0 { throw ReadError(path: path, reason: String(cString: strerror(failure))) }
         return complete ? bytes : nil
+    }
+
+    /// The file at `path` opened for reading, and its status; one larger than `maxBytes` is an
+    /// error (folders and devices report no size that could be).
+    private static func openChecked(_ path: String, maxBytes: Int) throws(ReadError) -> (Int32, stat) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw ReadError(path: path, reason: reason)
+        }
+        let size = Int(info.st_size)
+        if (info.st_mode & S_IFMT) == S_IFREG && size > maxBytes {
+            close(descriptor)
+            throw ReadError(
+                path: path, reason: "it is \(megabytes(size)) MiB, over the \(megabytes(maxBytes)) MiB limit")
+        }
+        return (descriptor, info)
     }
 
     /// Files up to this size are read rather than mapped.
