@@ -99,23 +99,15 @@ extension Palisade {
                 read. The repository ships .pre-commit-hooks.yaml: `- id: palisade-secrets`.
                 """)
 
-        @Option(
-            help: ArgumentHelp(
-                "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
-        var baseline: String?
-
-        @OptionGroup var detectors: DetectorOption
-
-        @Option(help: ArgumentHelp("The report format.", valueName: "format"))
-        var format: Format = .text
+        @OptionGroup var options: SearchOptions
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case text, json
         }
 
         func run() throws {
-            let (scanner, known) = try StagedCommand.scannerAndBaseline(
-                baseline, detectors: detectors.paths, command: "staged")
+            let (scanner, known) = try options.scannerAndBaseline(command: "staged")
+            let baseline = options.baseline
             let git = Git(directory: ".")
             var findings: [Finding] = []
             var diagnostics: [Diagnostic] = []
@@ -150,22 +142,8 @@ extension Palisade {
                 throw ExitCode(2)
             }
             try Self.report(
-                findings, diagnostics: diagnostics, files: files, sources: sources, scanner: scanner, format: format)
-        }
-
-        /// The built-in detectors and those in `detectors`, with this installation's key, and the
-        /// baseline at `path` when one is given; a problem with any ends the command with status 2.
-        static func scannerAndBaseline(
-            _ path: String?, detectors: [String], command: String
-        ) throws -> (SecretScanner, SecretBaseline?) {
-            do {
-                let scanner = try ScanCommand.secretScanner(detectors: detectors)
-                let known = try path.map { try ScanCommand.readBaseline($0, keyIdentity: scanner.keyIdentity) }
-                return (scanner, known)
-            } catch {
-                printError("palisade secrets \(command): error: \(error)")
-                throw ExitCode(2)
-            }
+                findings, diagnostics: diagnostics, files: files, sources: sources, scanner: scanner,
+                format: options.format)
         }
 
         /// Writes the findings as a report in `format` and exits 1 when one is open.
@@ -214,19 +192,11 @@ extension Palisade {
         @Flag(help: "Search the commits of every branch and tag, not only those reachable from HEAD.")
         var all = false
 
-        @Option(
-            help: ArgumentHelp(
-                "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
-        var baseline: String?
-
-        @OptionGroup var detectors: DetectorOption
-
-        @Option(help: ArgumentHelp("The report format.", valueName: "format"))
-        var format: StagedCommand.Format = .text
+        @OptionGroup var options: SearchOptions
 
         func run() throws {
-            let (scanner, known) = try StagedCommand.scannerAndBaseline(
-                baseline, detectors: detectors.paths, command: "history")
+            let (scanner, known) = try options.scannerAndBaseline(command: "history")
+            let baseline = options.baseline
             let additions: [GitHistory.Addition]
             do {
                 additions = try GitHistory.additions(in: Git(directory: "."), since: since, all: all)
@@ -237,7 +207,8 @@ extension Palisade {
             var findings = GitHistory.secrets(in: additions, scanner: scanner)
             known?.apply(to: &findings, file: baseline ?? "")
             let paths = Set(additions.map(\.path)).count
-            try StagedCommand.report(findings, files: paths, sources: [:], scanner: scanner, format: format)
+            try StagedCommand.report(
+                findings, files: paths, sources: [:], scanner: scanner, format: options.format)
         }
     }
 
@@ -249,5 +220,31 @@ extension Palisade {
                 "Also search with the detectors in PATH (a YAML file, or a folder of them); one with a built-in "
                     + "detector's id replaces it. May be repeated.", valueName: "path"))
         var paths: [String] = []
+    }
+
+    /// What `palisade secrets staged` and `history` take besides their own options.
+    struct SearchOptions: ParsableArguments {
+        @Option(
+            help: ArgumentHelp(
+                "Report only secrets that FILE (palisade secrets baseline) does not hold.", valueName: "file"))
+        var baseline: String?
+
+        @OptionGroup var detectors: DetectorOption
+
+        @Option(help: ArgumentHelp("The report format.", valueName: "format"))
+        var format: StagedCommand.Format = .text
+
+        /// The built-in detectors and those given, with this installation's key, and the baseline
+        /// when one is given; a problem with any ends the command with status 2.
+        func scannerAndBaseline(command: String) throws -> (SecretScanner, SecretBaseline?) {
+            do {
+                let scanner = try ScanCommand.secretScanner(detectors: detectors.paths)
+                let known = try baseline.map { try ScanCommand.readBaseline($0, keyIdentity: scanner.keyIdentity) }
+                return (scanner, known)
+            } catch {
+                printError("palisade secrets \(command): error: \(error)")
+                throw ExitCode(2)
+            }
+        }
     }
 }
