@@ -71,7 +71,7 @@ public enum ArchiveReader {
             switch Inflate.inflate(bytes, bytes.indices, wrapper: .gzip, limit: limits.totalBytes) {
             case .success(let output): inflated = output
             case .failure(.tooLarge):
-                return ["it inflates to more than \(megabytes(limits.totalBytes)) MiB; not searched"]
+                return ["it inflates to more than \(size(limits.totalBytes)); not searched"]
             case .failure(.corrupt(let message)):
                 return ["not a readable gzip file (\(message))"]
             }
@@ -81,14 +81,15 @@ public enum ArchiveReader {
             // One compressed file: it is named after the archive less its `.gz`.
             let inner = name.split(separator: "/").last.map { String($0.dropLast(3)) } ?? name
             guard inflated.count <= limits.memberBytes else {
-                return ["\(inner) is over \(megabytes(limits.memberBytes)) MiB; not searched"]
+                return ["\(inner) is over \(size(limits.memberBytes)); not searched"]
             }
             visit(Member(path: inner, bytes: inflated))
             return []
         }
     }
 
-    static func megabytes(_ bytes: Int) -> String { String(bytes >> 20) }
+    /// `bytes` as a size to read: `16 MiB`, or `1000 bytes` below a mebibyte.
+    static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes" }
 }
 
 /// What is left of an archive's limits as its members are read.

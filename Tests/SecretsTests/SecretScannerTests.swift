@@ -298,4 +298,13 @@ struct SecretScannerTests {
             """
         #expect(scanner.scan(Array(text.utf8), file: "a.py").map(\.location.line) == [3])
     }
+
+    @Test func theRangeIndexFindsOverlapsAcrossItsBlocks() {
+        var index = RangeIndex()
+        index.insert(10..<20)
+        index.insert(250..<1_000)  // spans four blocks
+        #expect(index.overlaps(15..<16) && index.overlaps(0..<11) && index.overlaps(19..<300))
+        #expect(index.overlaps(700..<701) && index.overlaps(999..<2_000))
+        #expect(!index.overlaps(20..<250) && !index.overlaps(1_000..<1_300) && !index.overlaps(0..<10))
+    }
 }

@@ -23,11 +23,7 @@ public enum Placeholders {
         "abcdefghij", "0123456789",
     ].map { Array($0.utf8) }
 
-    public static func isPlaceholder(_ value: [UInt8]) -> Bool {
-        value.withUnsafeBufferPointer { isPlaceholder($0) }
-    }
-
-    static func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = value.first, let last = value.last else { return false }
         // A reference to a value kept elsewhere: `${TOKEN}`, `$TOKEN`, `{{ .Values.token }}`,
         // `{settings.token}`, `%(token)s`, `<your token>`.

@@ -72,11 +72,11 @@ public struct SecretScanner: Sendable {
         if Self.isTestFixture(file) { plan.removeAll { detectors[$0.detector].isGeneric } }
         guard !plan.isEmpty else { return [] }
         var lines = LineIndex(text)
-        var reported: [Range<Int>] = []
+        var reported = RangeIndex()
         // Candidates a specific detector recognised by their shape and judged not secrets (a
         // `ghs_` token whose checksum fails, a documented example): no generic detector reports
         // them for being long and random after all.
-        var rejected: [Range<Int>] = []
+        var rejected = RangeIndex()
         var findings: [(finding: Finding, range: Range<Int>)] = []
         for (index, regions) in plan {
             let detector = detectors[index]
@@ -84,18 +84,17 @@ public struct SecretScanner: Sendable {
             for region in regions {
                 detector.pattern.forEachMatch(in: text, range: region) { match in
                     guard let range = detector.secret(in: match), !range.isEmpty,
-                        !reported.contains(where: { $0.overlaps(range) }),
-                        !generic || !rejected.contains(where: { $0.overlaps(range) })
+                        !reported.overlaps(range), !generic || !rejected.overlaps(range)
                     else { return true }
                     let secret = UnsafeBufferPointer(rebasing: text[range])
                     guard Self.isPreceded(match.range, in: text, asAsked: detector) else { return true }
                     guard accepts(secret, detector: detector),
                         detector.allowLine.isEmpty || !Self.lineAllowed(around: range, in: text, by: detector)
                     else {
-                        if !generic { rejected.append(range) }
+                        if !generic { rejected.insert(range) }
                         return true
                     }
-                    reported.append(range)
+                    reported.insert(range)
                     findings.append(
                         (finding(detector, secret: Array(secret), at: range, in: file, lines: &lines), range))
                     return true
@@ -253,6 +252,26 @@ extension Detector {
     /// A detector for secrets without a shape of their own (a password assigned in a
     /// configuration file, any high-entropy string), which specific detectors take precedence over.
     var isGeneric: Bool { id.contains("generic") || id.contains("high-entropy") }
+}
+
+/// Byte ranges, asked whether a range overlaps any of them in constant time however many there
+/// are (a file of a hundred thousand secrets must not cost a hundred thousand squared): each is
+/// filed under the 256-byte blocks it spans.
+struct RangeIndex {
+    private var blocks: [Int: [Range<Int>]] = [:]
+    private static let shift = 8
+
+    mutating func insert(_ range: Range<Int>) {
+        for block in Self.blocks(of: range) { blocks[block, default: []].append(range) }
+    }
+
+    func overlaps(_ range: Range<Int>) -> Bool {
+        Self.blocks(of: range).contains { block in blocks[block]?.contains { $0.overlaps(range) } ?? false }
+    }
+
+    private static func blocks(of range: Range<Int>) -> ClosedRange<Int> {
+        (range.lowerBound >> shift)...(max(range.lowerBound, range.upperBound - 1) >> shift)
+    }
 }
 
 /// Byte offsets to 1-based lines and columns (`LineStarts`), worked out only when a text has a
