@@ -67,4 +67,36 @@ struct ArchiveReaderTests {
         #expect(ArchiveReader.format(name: "a.tgz", prefix: [0x1F, 0x8B, 8]) == .gzip)
         #expect(ArchiveReader.format(name: "random", prefix: zip) == nil)
     }
+
+    /// Damaged archives never crash the reader and never make it read past its limits: each
+    /// fixture with bytes changed, cut short or grown, thousands of times over.
+    @Test func damagedArchivesAreReadWithoutCrashing() throws {
+        var generator = SystemRandomNumberGenerator()
+        let limits = ArchiveReader.Limits(memberBytes: 1 << 20, totalBytes: 4 << 20, members: 1_000)
+        for name in ["app.zip", "logs.tar.gz", "notes.env.gz", "bomb.zip"] {
+            let original = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
+            let format = try #require(ArchiveReader.format(name: name, prefix: original))
+            for round in 0..<1_500 {
+                var bytes = original
+                switch round % 3 {
+                case 0:
+                    for _ in 0..<Int.random(in: 1...8, using: &generator) {
+                        bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(
+                            in: 0...255, using: &generator)
+                    }
+                case 1:
+                    bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &generator)))
+                default:
+                    bytes += (0..<Int.random(in: 1...600, using: &generator)).map { _ in
+                        UInt8.random(in: 0...255, using: &generator)
+                    }
+                }
+                var total = 0
+                _ = ArchiveReader.members(of: bytes, format: format, name: name, limits: limits) { member in
+                    total += member.bytes.count
+                }
+                #expect(total <= limits.totalBytes)
+            }
+        }
+    }
 }
