@@ -53,6 +53,22 @@ struct SecretScannerTests {
         #expect(scanner.scan(Array(text.utf8), file: "settings").map(\.message) == [])
     }
 
+    @Test func entropyFloorsGoByTheValuesCharacterClass() {
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+        #expect(EntropyFloor.characterClass(of: bytes("3f9a0c")) == .hex)
+        #expect(EntropyFloor.characterClass(of: bytes("3f9a0cZq")) == .alphanumeric)
+        #expect(EntropyFloor.characterClass(of: bytes("3f9a+c/=")) == .base64)
+        #expect(EntropyFloor.characterClass(of: bytes("pa ss!")) == .any)
+        let floors = EntropyFloor(floors: [.hex: 3.0, .base64: 4.5])
+        // A class without a floor of its own takes the next wider class's; past the widest, none.
+        #expect(floors.floor(for: bytes("3f9a")) == 3.0)
+        #expect(floors.floor(for: bytes("3f9aZq")) == 4.5 && floors.floor(for: bytes("3f+/")) == 4.5)
+        #expect(floors.floor(for: bytes("a b!")) == nil)
+        // 32 random hex digits pass the hex floor, which the base64 floor would refuse.
+        let hex = bytes("8c1f4e9a07b3d26f5e0a9c4b7d183f62")
+        #expect(floors.admits(hex) && !EntropyFloor(4.5).admits(hex))
+    }
+
     @Test func entropyMeasuresRandomness() {
         #expect(Entropy.bitsPerCharacter(Array("aaaaaaaa".utf8)) == 0)
         #expect(abs(Entropy.bitsPerCharacter(Array("abab".utf8)) - 1) < 1e-9)
@@ -183,6 +199,13 @@ struct SecretScannerTests {
             severity: low
             pattern: 'four-([0-9]{8})'
             allow-line: ['(?i)sha256', 'x(']
+            ---
+            id: secret-five
+            title: Five
+            provider: Test
+            severity: low
+            pattern: 'five-([0-9a-z]{8})'
+            entropy: {hex: 3.0, octal: 2.0, any: nine}
             """
         let read = DetectorReader.read(text, file: "mine.yaml")
         #expect(read.detectors.map(\.id) == ["secret-three"])
@@ -191,8 +214,10 @@ struct SecretScannerTests {
         #expect(messages.contains { $0.hasPrefix("mine.yaml:11:10: error: pattern does not compile") })
         #expect(messages.contains { $0.hasPrefix("mine.yaml:12:1: error: unknown key \"color\"") })
         #expect(messages.contains { $0.hasPrefix("mine.yaml:31:28: error: pattern does not compile") })
+        #expect(messages.contains { $0.hasPrefix("mine.yaml:38:21: error: \"octal\" is not a character class") })
+        #expect(messages.contains { $0.hasPrefix("mine.yaml:38:38: error: entropy must be a number") })
         let three = read.detectors[0]
-        #expect(three.secretGroup == 1 && three.keywords == ["three-"] && three.minimumEntropy == 2.5)
+        #expect(three.secretGroup == 1 && three.keywords == ["three-"] && three.entropy == EntropyFloor(2.5))
         #expect(three.check == .jwt && three.shown == 6 && three.equivalents == ["three"])
     }
 

@@ -14,7 +14,8 @@ import PolicyModel
 /// pattern: '\b(ghp_[A-Za-z0-9]{36})\b'   # RE2; the group named `secret`, else the first group
 ///                                       # that took part in the match, else the match
 /// keywords: [ghp_]          # the file must hold one (case-insensitive) for the pattern to run
-/// entropy: 3.0              # optional: least Shannon entropy, in bits per character, of the secret
+/// entropy: 3.0              # optional: least Shannon entropy, in bits per character, of the secret;
+///                           # or one per character class: {hex: 3.0, base64: 4.5, any: 3.5}
 /// check: github-checksum    # optional: a structural check the secret must pass (`StructureCheck`)
 /// allow: ['(?i)sample']     # optional: patterns of placeholders that are not secrets
 /// allow-line: ['(?i)sha256'] # optional: patterns of lines whose candidates are not secrets
@@ -39,7 +40,7 @@ public struct Detector: Sendable {
     public var secretGroup: Int
     /// Lower-cased; empty means the pattern runs on every file.
     public var keywords: [String]
-    public var minimumEntropy: Double?
+    public var entropy: EntropyFloor?
     public var check: StructureCheck?
     public var allow: [RegularExpression]
     /// Patterns of the line a candidate is on that say it is not a secret (a value assigned to
@@ -59,7 +60,7 @@ public struct Detector: Sendable {
 
     public init(
         id: String, title: String, provider: String, severity: Severity, description: String = "",
-        remediation: String = "", pattern: String, keywords: [String] = [], minimumEntropy: Double? = nil,
+        remediation: String = "", pattern: String, keywords: [String] = [], entropy: EntropyFloor? = nil,
         check: StructureCheck? = nil, allow: [String] = [], allowLine: [String] = [], precededBy: String? = nil,
         shown: Int = 0, equivalents: [String] = [],
         location: Location = Location(file: "", line: 1, column: 1)
@@ -74,7 +75,7 @@ public struct Detector: Sendable {
         self.pattern = try RegularExpression(pattern)
         secretGroup = Self.secretGroup(of: self.pattern)
         self.keywords = keywords.map { $0.lowercased() }
-        self.minimumEntropy = minimumEntropy
+        self.entropy = entropy
         self.check = check
         self.allow = try allow.map { (source) throws(RegexSyntaxError) in try RegularExpression(source) }
         self.allowLine = try allowLine.map { (source) throws(RegexSyntaxError) in try RegularExpression(source) }

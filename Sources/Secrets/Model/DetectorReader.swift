@@ -79,14 +79,36 @@ public enum DetectorReader {
         }
         let pattern = text("pattern")
         let keywords = strings("keywords")
-        var entropy: Double?
+        var entropy: EntropyFloor?
         if let value = node["entropy"] {
-            switch value.content {
-            case .double(let number) where number >= 0 && number <= 8: entropy = number
-            case .int(let number) where number >= 0 && number <= 8: entropy = Double(number)
-            default:
-                problems.append(
-                    Diagnostic(.error, "\"entropy\" must be a number of bits per character, 0 to 8", at: at(value)))
+            func bits(_ node: Node) -> Double? {
+                switch node.content {
+                case .double(let number) where number >= 0 && number <= 8: return number
+                case .int(let number) where number >= 0 && number <= 8: return Double(number)
+                default:
+                    problems.append(
+                        Diagnostic(.error, "entropy must be a number of bits per character, 0 to 8", at: at(node)))
+                    return nil
+                }
+            }
+            if case .mapping(let entries) = value.content {
+                var floors: [EntropyFloor.CharacterClass: Double] = [:]
+                for entry in entries {
+                    guard let name = entry.key.string, let characterClass = EntropyFloor.CharacterClass(rawValue: name)
+                    else {
+                        let classes = EntropyFloor.CharacterClass.allCases.map(\.rawValue).joined(separator: ", ")
+                        problems.append(
+                            Diagnostic(
+                                .error,
+                                "\"\(entry.key.string ?? "")\" is not a character class; the classes are \(classes)",
+                                at: at(entry.key)))
+                        continue
+                    }
+                    floors[characterClass] = bits(entry.value)
+                }
+                entropy = EntropyFloor(floors: floors)
+            } else if let number = bits(value) {
+                entropy = EntropyFloor(number)
             }
         }
         var check: StructureCheck?
@@ -119,7 +141,7 @@ public enum DetectorReader {
                 id: id, title: title, provider: provider, severity: severity,
                 description: text("description", required: false) ?? "",
                 remediation: text("remediation", required: false) ?? "", pattern: pattern, keywords: keywords,
-                minimumEntropy: entropy, check: check, allow: allow, allowLine: allowLine,
+                entropy: entropy, check: check, allow: allow, allowLine: allowLine,
                 precededBy: text("preceded-by", required: false), shown: shown, equivalents: equivalents,
                 location: at(node))
             return detector

@@ -20,7 +20,7 @@ public enum Placeholders {
         "example", "placeholder", "changeme", "change_me", "change-me", "dummy", "redacted", "your_", "your-",
         "yourkey", "insert", "replace_me", "replaceme", "xxxxxx", "******", "<token>", "<secret>", "<password>",
         "fake", "mock",
-        "abcdefghij", "0123456789",
+        "abcdef", "123456",
     ].map { Array($0.utf8) }
 
     public static func isPlaceholder(_ value: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -178,7 +178,7 @@ public struct SecretScanner: Sendable {
     /// Whether a candidate is a secret by the detector's further rules.
     /// The cheapest tests first: most candidates of the generic detectors fail on entropy.
     func accepts(_ secret: UnsafeBufferPointer<UInt8>, detector: Detector) -> Bool {
-        if let minimum = detector.minimumEntropy, Entropy.bitsPerCharacter(secret) < minimum { return false }
+        if let entropy = detector.entropy, !entropy.admits(secret) { return false }
         if Placeholders.isPlaceholder(secret) { return false }
         // A generic detector has only the value's randomness to go by: an identifier made of
         // words (`AwsAppSyncGraphQlApiLambdaAuthorizerConfigDetails`) is not a key.
