@@ -141,14 +141,9 @@ struct SecretsStagedTests {
     }
 
     @Test func onlyTheLinesACommitAddsAreSearched() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("staged-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let key = ["PALISADE_SECRET_KEY_FILE": root + ".key"]
-        defer { try? FileManager.default.removeItem(atPath: root + ".key") }
-        try Self.git(["init", "-q"], in: root)
-        try Self.git(["config", "user.email", "test@example.com"], in: root)
-        try Self.git(["config", "user.name", "Test"], in: root)
+        let repository = try TemporaryRepository("staged")
+        defer { repository.remove() }
+        let (root, key) = (repository.path, repository.key)
         func write(_ path: String, _ text: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
         }
@@ -183,12 +178,9 @@ struct SecretsStagedTests {
     /// An ignore names the secret by its identity: the commit that adds it passes, and a new
     /// secret written later on the same line blocks the next one.
     @Test func anIgnoreWaivesTheSecretItNamesAndNotItsLine() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ignore-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let key = ["PALISADE_SECRET_KEY_FILE": root + ".key"]
-        defer { try? FileManager.default.removeItem(atPath: root + ".key") }
-        try Self.git(["init", "-q"], in: root)
+        let repository = try TemporaryRepository("ignore")
+        defer { repository.remove() }
+        let (root, key) = (repository.path, repository.key)
         func write(_ text: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/test_client.py"))
             try Self.git(["add", "test_client.py"], in: root)
@@ -219,11 +211,9 @@ struct SecretsStagedTests {
 /// first added, deleted ones included; `--all` reaches other branches, `--since` only later commits.
 struct SecretsHistoryTests {
     @Test func eachSecretIsReportedOnceWhereItWasFirstAdded() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let key = ["PALISADE_SECRET_KEY_FILE": root + ".key"]
-        defer { try? FileManager.default.removeItem(atPath: root + ".key") }
+        let repository = try TemporaryRepository("history", branch: "main")
+        defer { repository.remove() }
+        let (root, key) = (repository.path, repository.key)
         func git(_ arguments: String...) throws { try SecretsStagedTests.git(arguments, in: root) }
         func write(_ path: String, _ text: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
@@ -242,9 +232,6 @@ struct SecretsHistoryTests {
         let first = SecretsCommandTests.token("Q7vN2xK9pL4mR8sT1wY6zB3cD5fG0h")
         let second = SecretsCommandTests.token("Z1yX2wV3uT4sR5qP6oN7mL8kJ9iH0g")
         let third = SecretsCommandTests.token("M3nB4vC5xZ6lK7jH8gF9dS0aP1oI2u")
-        try git("init", "-q", "-b", "main")
-        try git("config", "user.email", "test@example.com")
-        try git("config", "user.name", "Test")
         try write("config.env", "A=1\nB=2\n")
         try git("add", ".")
         try git("commit", "-q", "-m", "clean")
@@ -295,5 +282,25 @@ struct SecretsHistoryTests {
         let json = try JSONSerialization.jsonObject(with: Data(waived.stdout.utf8)) as? [String: Any]
         let statuses = (json?["findings"] as? [[String: Any]] ?? []).map { "\($0["file"] ?? "") \($0["status"] ?? "")" }
         #expect(statuses.sorted() == ["config.env suppressed", "deploy.sh suppressed", "side.txt open"])
+    }
+}
+
+/// A git repository in a temporary folder for one test, with a committer and a secret key file
+/// of its own (`key` is the environment that points palisade at it).
+struct TemporaryRepository {
+    let path: String
+    var key: [String: String] { ["PALISADE_SECRET_KEY_FILE": path + ".key"] }
+
+    init(_ name: String, branch: String? = nil) throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try SecretsStagedTests.git(["init", "-q"] + (branch.map { ["-b", $0] } ?? []), in: path)
+        try SecretsStagedTests.git(["config", "user.email", "test@example.com"], in: path)
+        try SecretsStagedTests.git(["config", "user.name", "Test"], in: path)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: path + ".key")
     }
 }
