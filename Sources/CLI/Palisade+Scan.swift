@@ -122,12 +122,8 @@ extension Palisade {
                     + "hold; those it holds are suppressed, with their reason.", valueName: "file"))
         var baseline: String?
 
-        @Option(
-            name: .customLong("detectors"),
-            help: ArgumentHelp(
-                "With --kinds secrets: also search with the detectors in PATH (a YAML file, or a folder of them); "
-                    + "one with a built-in detector's id replaces it. May be repeated.", valueName: "path"))
-        var detectorPaths: [String] = []
+        /// `--detectors PATH`, as every `palisade secrets` command takes it (with --kinds secrets).
+        @OptionGroup var detectors: DetectorOption
 
         @Flag(
             inversion: .prefixedNo,
@@ -211,7 +207,7 @@ extension Palisade {
             }
             let scanKinds = (kinds ?? settings.kinds).map(Set.init)
             // The secret detectors compile while the files are found (a tenth of a second each).
-            let detectorPaths = settings.resolvedDetectorPaths + self.detectorPaths
+            let detectorPaths = settings.resolvedDetectorPaths + detectors.paths
             let secretScanner: Task<SecretScanner, any Error>? =
                 scanKinds?.contains(SecretScanner.inputKind) == true
                 ? Task.detached { try Self.secretScanner(detectors: detectorPaths) } : nil
@@ -260,7 +256,7 @@ extension Palisade {
                     printError("palisade scan: error: \(error)")
                     throw ExitCode(2)
                 }
-            } else if baseline != nil || !self.detectorPaths.isEmpty {
+            } else if baseline != nil || !detectors.paths.isEmpty {
                 let option = baseline != nil ? "--baseline" : "--detectors"
                 printError("palisade scan: error: \(option) is for secrets: add --kinds secrets")
                 throw ExitCode(2)
